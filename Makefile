@@ -1,0 +1,55 @@
+# crm_contract: PGXS build, plus the two commands of the README:
+#   make demo   installs what is missing, builds, installs, runs the demo on a throwaway cluster
+#   make test   the same set-up, then every test suite; ends with "N passed, N failed"
+
+EXTENSION   = crm_contract
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract.control)
+
+MODULE_big  = crm_contract
+CORE_OBJS   = src/core/term.o src/core/civil.o src/core/zone.o src/core/workcal.o
+OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o $(CORE_OBJS)
+
+# The install script is assembled: hand-written definitions, shipped data,
+# then what must come after the data (protecting triggers, pg_dump registration).
+INSTALL_PARTS = sql/crm_contract.sql $(sort $(wildcard sql/data/*.sql)) sql/crm_contract_finish.sql
+DATA_built  = sql/crm_contract--$(EXTVERSION).sql
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*--*.sql))
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+REGRESS      = term_type calendar_tables calendar_days calendar_time due
+REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
+ISOLATION      = calendar_invalidation
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
+
+EXTRA_CLEAN = build sql/crm_contract--$(EXTVERSION).sql
+
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) $(shell command -v pg_config 2>/dev/null))
+
+ifneq ($(PG_CONFIG),)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+endif
+
+sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
+	cat $^ > $@
+
+.PHONY: test demo fuzz bench unit
+
+# The two commands: each script installs missing packages first, so they
+# work before pg_config exists.
+test:
+	@bash tools/test.sh
+
+demo:
+	@bash tools/demo.sh
+
+unit:
+	@bash tools/test.sh --only unit
+
+fuzz:
+	@bash tools/fuzz.sh $(FUZZ_RUNS)
+
+bench:
+	@bash bench/run.sh

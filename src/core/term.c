@@ -1,0 +1,474 @@
+/*
+ * term.c - parse and format contractual durations, in English and Chinese
+ * (simplified and traditional).  Pure C: shared by the server glue, the unit
+ * tests and the fuzzer.
+ */
+#include "term.h"
+
+#include <string.h>
+
+typedef struct UnitWord
+{
+	const char *word;
+	uint8_t		unit;
+} UnitWord;
+
+/*
+ * English unit words, matched case-insensitively as whole words.  A
+ * qualifier ("working", "business", "calendar") joins the word after it.
+ */
+static const UnitWord english_units[] = {
+	{"minute", TERM_MINUTES}, {"minutes", TERM_MINUTES},
+	{"min", TERM_MINUTES}, {"mins", TERM_MINUTES},
+	{"hour", TERM_HOURS}, {"hours", TERM_HOURS},
+	{"hr", TERM_HOURS}, {"hrs", TERM_HOURS},
+	{"day", TERM_DAYS}, {"days", TERM_DAYS},
+	{"calendar day", TERM_DAYS}, {"calendar days", TERM_DAYS},
+	{"week", TERM_WEEKS}, {"weeks", TERM_WEEKS},
+	{"month", TERM_MONTHS}, {"months", TERM_MONTHS},
+	{"year", TERM_YEARS}, {"years", TERM_YEARS},
+	{"working minute", TERM_WORKING_MINUTES}, {"working minutes", TERM_WORKING_MINUTES},
+	{"working hour", TERM_WORKING_HOURS}, {"working hours", TERM_WORKING_HOURS},
+	{"working day", TERM_WORKING_DAYS}, {"working days", TERM_WORKING_DAYS},
+	{"business minute", TERM_WORKING_MINUTES}, {"business minutes", TERM_WORKING_MINUTES},
+	{"business hour", TERM_WORKING_HOURS}, {"business hours", TERM_WORKING_HOURS},
+	{"business day", TERM_WORKING_DAYS}, {"business days", TERM_WORKING_DAYS},
+	{"workday", TERM_WORKING_DAYS}, {"workdays", TERM_WORKING_DAYS},
+	{NULL, 0}
+};
+
+/*
+ * Chinese unit words, simplified and traditional, with or without the
+ * measure word 个/個.  Matched longest first, so "工作日" wins over "日".
+ */
+static const UnitWord chinese_units[] = {
+	{"个工作小时", TERM_WORKING_HOURS}, {"個工作小時", TERM_WORKING_HOURS},
+	{"工作小时", TERM_WORKING_HOURS}, {"工作小時", TERM_WORKING_HOURS},
+	{"个工作分钟", TERM_WORKING_MINUTES}, {"個工作分鐘", TERM_WORKING_MINUTES},
+	{"工作分钟", TERM_WORKING_MINUTES}, {"工作分鐘", TERM_WORKING_MINUTES},
+	{"个工作日", TERM_WORKING_DAYS}, {"個工作日", TERM_WORKING_DAYS},
+	{"个工作天", TERM_WORKING_DAYS}, {"個工作天", TERM_WORKING_DAYS},
+	{"工作日", TERM_WORKING_DAYS}, {"工作天", TERM_WORKING_DAYS},
+	{"个自然日", TERM_DAYS}, {"個自然日", TERM_DAYS}, {"自然日", TERM_DAYS},
+	{"个日历日", TERM_DAYS}, {"個日曆日", TERM_DAYS},
+	{"日历日", TERM_DAYS}, {"日曆日", TERM_DAYS},
+	{"个小时", TERM_HOURS}, {"個小時", TERM_HOURS},
+	{"小时", TERM_HOURS}, {"小時", TERM_HOURS},
+	{"个钟头", TERM_HOURS}, {"個鐘頭", TERM_HOURS},
+	{"钟头", TERM_HOURS}, {"鐘頭", TERM_HOURS},
+	{"分钟", TERM_MINUTES}, {"分鐘", TERM_MINUTES},
+	{"个星期", TERM_WEEKS}, {"個星期", TERM_WEEKS}, {"星期", TERM_WEEKS},
+	{"个周", TERM_WEEKS}, {"個週", TERM_WEEKS}, {"周", TERM_WEEKS}, {"週", TERM_WEEKS},
+	{"个月", TERM_MONTHS}, {"個月", TERM_MONTHS},
+	{"年", TERM_YEARS},
+	{"日", TERM_DAYS}, {"天", TERM_DAYS},
+	{NULL, 0}
+};
+
+static const char *const unit_singular[] = {
+	NULL, "minute", "hour", "day", "week", "month", "year",
+	"working minute", "working hour", "working day"
+};
+
+static const char *const unit_plural[] = {
+	NULL, "minutes", "hours", "days", "weeks", "months", "years",
+	"working minutes", "working hours", "working days"
+};
+
+const char *
+term_unit_name(int unit)
+{
+	return (unit >= 1 && unit <= TERM_UNIT_MAX) ? unit_singular[unit] : NULL;
+}
+
+const char *
+term_unit_plural(int unit)
+{
+	return (unit >= 1 && unit <= TERM_UNIT_MAX) ? unit_plural[unit] : NULL;
+}
+
+TermStatus
+term_check(int64_t quantity, int unit)
+{
+	if (unit < 1 || unit > TERM_UNIT_MAX)
+		return TERM_ERR_BAD_UNIT_CODE;
+	if (quantity < 0)
+		return TERM_ERR_NEGATIVE;
+	if (quantity == 0)
+		return TERM_ERR_ZERO;
+	if (quantity > TERM_QUANTITY_MAX)
+		return TERM_ERR_OVERFLOW;
+	return TERM_OK;
+}
+
+/* Length of the white space at s (ASCII, U+3000 ideographic, U+00A0), 0 if none. */
+static size_t
+space_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (len >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\n' ||
+					 u[0] == '\r' || u[0] == '\f' || u[0] == '\v'))
+		return 1;
+	if (len >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static size_t
+skip_space(const char *s, size_t len, size_t pos)
+{
+	size_t		n;
+
+	while (pos < len && (n = space_len(s + pos, len - pos)) > 0)
+		pos += n;
+	return pos;
+}
+
+/* Value of an ASCII or full-width (０-９) digit at s, or -1; *n gets its length. */
+static int
+digit_at(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (len >= 1 && u[0] >= '0' && u[0] <= '9')
+	{
+		*n = 1;
+		return u[0] - '0';
+	}
+	/* U+FF10..U+FF19 are EF BC 90..99 */
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
+	{
+		*n = 3;
+		return u[2] - 0x90;
+	}
+	return -1;
+}
+
+typedef struct ChineseNumeral
+{
+	const char *text;
+	int			value;			/* 0..9 digits; 10, 100, 1000, 10000 multipliers */
+} ChineseNumeral;
+
+static const ChineseNumeral chinese_numerals[] = {
+	{"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"兩", 2},
+	{"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8},
+	{"九", 9}, {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000},
+	{"萬", 10000}, {NULL, 0}
+};
+
+static int
+chinese_numeral_at(const char *s, size_t len, size_t *n)
+{
+	const ChineseNumeral *c;
+
+	for (c = chinese_numerals; c->text; c++)
+	{
+		size_t		l = strlen(c->text);
+
+		if (len >= l && memcmp(s, c->text, l) == 0)
+		{
+			*n = l;
+			return c->value;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Parse a Chinese numeral such as 十, 十五, 二十四, 一百零五, 三万.  Returns
+ * the bytes consumed (0 if none); *value saturates above TERM_QUANTITY_MAX.
+ * Malformed sequences ("十十", "一二") stop the numeral, leaving the rest to
+ * be reported as an unknown unit.
+ */
+static size_t
+parse_chinese_number(const char *s, size_t len, int64_t *value, bool *malformed)
+{
+	size_t		pos = 0;
+	int64_t		total = 0;
+	int64_t		section = 0;
+	int			digit = -1;
+	int			last_mult = 100000;	/* multipliers must fall within a section */
+	bool		any = false;
+
+	*malformed = false;
+	while (pos < len)
+	{
+		size_t		n;
+		int			v = chinese_numeral_at(s + pos, len - pos, &n);
+
+		if (v < 0)
+			break;
+		if (v < 10)
+		{
+			if (digit > 0)
+			{
+				*malformed = true;	/* two digits in a row: "一二" */
+				return pos + n;
+			}
+			digit = v;
+		}
+		else if (v < 10000)
+		{
+			if (v >= last_mult || digit == 0)
+			{
+				*malformed = true;
+				return pos + n;
+			}
+			section += (int64_t) (digit < 0 ? 1 : digit) * v;
+			digit = -1;
+			last_mult = v;
+		}
+		else
+		{
+			if (total != 0)
+			{
+				*malformed = true;	/* only one 万 */
+				return pos + n;
+			}
+			section += digit > 0 ? digit : 0;
+			if (section == 0)
+				section = 1;
+			total = section * 10000;
+			section = 0;
+			digit = -1;
+			last_mult = 10000;
+		}
+		any = true;
+		pos += n;
+	}
+	if (!any)
+		return 0;
+	section += digit > 0 ? digit : 0;
+	total += section;
+	*value = total;
+	return pos;
+}
+
+static int
+ascii_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static bool
+is_ascii_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Length of the run of ASCII letters at pos. */
+static size_t
+word_len(const char *s, size_t len, size_t pos)
+{
+	size_t		end = pos;
+
+	while (end < len && is_ascii_alpha((unsigned char) s[end]))
+		end++;
+	return end - pos;
+}
+
+/* Case-insensitive comparison of a word (or two joined by one space) with an entry. */
+static bool
+word_equals(const char *w, size_t wl, const char *entry)
+{
+	size_t		i;
+
+	if (strlen(entry) != wl)
+		return false;
+	for (i = 0; i < wl; i++)
+		if (ascii_lower((unsigned char) w[i]) != entry[i])
+			return false;
+	return true;
+}
+
+static int
+lookup_english(const char *w, size_t wl)
+{
+	const UnitWord *u;
+
+	for (u = english_units; u->word; u++)
+		if (word_equals(w, wl, u->word))
+			return u->unit;
+	return TERM_UNIT_INVALID;
+}
+
+static bool
+is_qualifier(const char *w, size_t wl)
+{
+	return word_equals(w, wl, "working") || word_equals(w, wl, "business") ||
+		word_equals(w, wl, "calendar");
+}
+
+/*
+ * Match an English unit at pos.  Returns the unit (or TERM_UNIT_INVALID) and
+ * sets *end just past the words that make it up.
+ */
+static int
+match_english(const char *s, size_t len, size_t pos, size_t *end)
+{
+	size_t		wl = word_len(s, len, pos);
+
+	*end = pos + wl;
+	if (is_qualifier(s + pos, wl))
+	{
+		/* "working days": join the qualifier and the next word */
+		size_t		next = skip_space(s, len, pos + wl);
+		size_t		wl2 = word_len(s, len, next);
+		char		joined[40];
+
+		*end = next + wl2;
+		if (wl2 == 0 || wl + 1 + wl2 >= sizeof(joined))
+			return TERM_UNIT_INVALID;
+		memcpy(joined, s + pos, wl);
+		joined[wl] = ' ';
+		memcpy(joined + wl + 1, s + next, wl2);
+		return lookup_english(joined, wl + 1 + wl2);
+	}
+	return lookup_english(s + pos, wl);
+}
+
+static int
+match_chinese(const char *s, size_t len, size_t pos, size_t *end)
+{
+	const UnitWord *u;
+
+	/* the table lists longer words before their suffixes/prefixes */
+	for (u = chinese_units; u->word; u++)
+	{
+		size_t		l = strlen(u->word);
+
+		if (len - pos >= l && memcmp(s + pos, u->word, l) == 0)
+		{
+			*end = pos + l;
+			return u->unit;
+		}
+	}
+	*end = pos;
+	return TERM_UNIT_INVALID;
+}
+
+TermStatus
+term_parse(const char *s, size_t len, Term *out, size_t *where)
+{
+	size_t		pos;
+	size_t		n;
+	size_t		unit_end;
+	int64_t		quantity = 0;
+	bool		negative = false;
+	int			unit;
+	int			d;
+	size_t		dummy;
+
+	if (where == NULL)
+		where = &dummy;
+	*where = 0;
+
+	pos = skip_space(s, len, 0);
+	if (pos == len)
+		return TERM_ERR_EMPTY;
+
+	/* a sign: '-' or full-width '－' (EF BC 8D) */
+	if (s[pos] == '-')
+	{
+		negative = true;
+		pos = skip_space(s, len, pos + 1);
+	}
+	else if (len - pos >= 3 && memcmp(s + pos, "\xEF\xBC\x8D", 3) == 0)
+	{
+		negative = true;
+		pos = skip_space(s, len, pos + 3);
+	}
+
+	*where = pos;
+	if ((d = digit_at(s + pos, len - pos, &n)) >= 0)
+	{
+		while ((d = digit_at(s + pos, len - pos, &n)) >= 0)
+		{
+			if (quantity <= TERM_QUANTITY_MAX)
+				quantity = quantity * 10 + d;
+			pos += n;
+		}
+	}
+	else
+	{
+		bool		malformed;
+		size_t		used = parse_chinese_number(s + pos, len - pos, &quantity, &malformed);
+
+		if (used == 0)
+			return TERM_ERR_NO_NUMBER;
+		if (malformed)
+			return TERM_ERR_NO_NUMBER;
+		pos += used;
+	}
+
+	pos = skip_space(s, len, pos);
+	if (pos == len)
+	{
+		*where = pos;
+		return TERM_ERR_NO_UNIT;
+	}
+
+	*where = pos;
+	if (is_ascii_alpha((unsigned char) s[pos]))
+		unit = match_english(s, len, pos, &unit_end);
+	else
+		unit = match_chinese(s, len, pos, &unit_end);
+	if (unit == TERM_UNIT_INVALID)
+		return TERM_ERR_UNKNOWN_UNIT;
+
+	/* an English word must end at a word boundary: "10 dayz" is unknown */
+	pos = skip_space(s, len, unit_end);
+	if (pos < len)
+	{
+		*where = pos;
+		return TERM_ERR_TRAILING;
+	}
+
+	if (negative && quantity > 0)
+		return TERM_ERR_NEGATIVE;
+	{
+		TermStatus	st = term_check(quantity, unit);
+
+		if (st != TERM_OK)
+			return st;
+	}
+	out->quantity = (int32_t) quantity;
+	out->unit = (uint8_t) unit;
+	return TERM_OK;
+}
+
+size_t
+term_format(const Term *t, char *buf, size_t bufsize)
+{
+	const char *word = (t->quantity == 1) ? term_unit_name(t->unit) : term_unit_plural(t->unit);
+	char		digits[16];
+	size_t		nd = 0;
+	size_t		pos = 0;
+	size_t		wl;
+	uint32_t	q = (uint32_t) t->quantity;
+
+	if (bufsize == 0)
+		return 0;
+	if (word == NULL)
+		word = "?";
+	do
+	{
+		digits[nd++] = (char) ('0' + q % 10);
+		q /= 10;
+	} while (q > 0 && nd < sizeof(digits));
+	while (nd > 0 && pos + 1 < bufsize)
+		buf[pos++] = digits[--nd];
+	if (pos + 1 < bufsize)
+		buf[pos++] = ' ';
+	wl = strlen(word);
+	if (pos + wl >= bufsize)
+		wl = bufsize - 1 - pos;
+	memcpy(buf + pos, word, wl);
+	pos += wl;
+	buf[pos] = '\0';
+	return pos;
+}
