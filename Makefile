@@ -53,3 +53,6 @@ fuzz:
 
 bench:
 	@bash bench/run.sh
+
+print-%:
+	@echo $($*)

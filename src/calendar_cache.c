@@ -125,6 +125,8 @@ reset_cache_if_stale(void)
 							HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 }
 
+static char *day_text(int64 day);
+
 /* ---------- compiling ---------- */
 
 static int64
@@ -355,8 +357,7 @@ compile_calendar(const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("calendar \"%s\" is invalid: %s", name, wc_spec_problem(st)),
-				 err.day != 0 ? errdetail("The problem is at %s.",
-										  DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum((DateADT) err.day)))) : 0,
+				 err.day != 0 ? errdetail("The problem is at %s.", day_text(err.day)) : 0,
 				 errhint("Correct its rows in crm_contract.calendar_hours and crm_contract.calendar_exception.")));
 
 	size = wc_compiled_size(&spec);
@@ -466,10 +467,16 @@ calendar_cache_visit(calendar_visit_fn fn, void *arg)
 
 /* ---------- errors ---------- */
 
+/* ISO date text whatever DateStyle says, for messages. */
 static char *
 day_text(int64 day)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum((DateADT) day)));
+	int64		y;
+	int			m,
+				d;
+
+	civil_ymd_from_days(day, &y, &m, &d);
+	return psprintf("%04lld-%02d-%02d", (long long) y, m, d);
 }
 
 void

@@ -86,6 +86,13 @@ report_term_error(TermStatus st, const char *str, size_t where)
 					 errmsg("value \"%s\" is out of range for type term", str),
 					 errdetail("The quantity must be at most %d.", TERM_QUANTITY_MAX)));
 			break;
+		case TERM_ERR_FRACTION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type term: \"%s\"", str),
+					 errdetail("A term's quantity is a whole number."),
+					 errhint("Use a smaller unit: \"36 hours\" rather than \"1.5 days\".")));
+			break;
 		case TERM_ERR_BAD_UNIT_CODE:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),

@@ -392,6 +392,21 @@ term_parse(const char *s, size_t len, Term *out, size_t *where)
 				quantity = quantity * 10 + d;
 			pos += n;
 		}
+		/* "1.5 days", "1,5 days", "1．5天": say so rather than "unknown unit" */
+		if (pos < len && (s[pos] == '.' || s[pos] == ','))
+		{
+			if (digit_at(s + pos + 1, len - pos - 1, &n) >= 0)
+			{
+				*where = pos;
+				return TERM_ERR_FRACTION;
+			}
+		}
+		else if (len - pos >= 3 && memcmp(s + pos, "\xEF\xBC\x8E", 3) == 0 &&
+				 digit_at(s + pos + 3, len - pos - 3, &n) >= 0)
+		{
+			*where = pos;
+			return TERM_ERR_FRACTION;
+		}
 	}
 	else
 	{

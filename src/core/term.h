@@ -45,6 +45,7 @@ typedef enum TermStatus
 	TERM_ERR_NEGATIVE,			/* "-5 days" */
 	TERM_ERR_ZERO,				/* "0 days" */
 	TERM_ERR_OVERFLOW,			/* quantity above TERM_QUANTITY_MAX */
+	TERM_ERR_FRACTION,			/* "1.5 days": quantities are whole numbers */
 	TERM_ERR_BAD_UNIT_CODE		/* binary form names no unit (recv only) */
 } TermStatus;
 
