@@ -38,3 +38,9 @@ SELECT pg_catalog.pg_extension_config_dump('crm_contract.calendar', 'WHERE NOT b
 SELECT pg_catalog.pg_extension_config_dump('crm_contract.calendar_hours', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('crm_contract.calendar_exception', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('crm_contract.calendar_exception_hours', 'WHERE NOT builtin');
+
+-- Calendars are reference data: every role may compute with them (the C
+-- functions read them with the caller's rights); only their owner edits them.
+GRANT USAGE ON SCHEMA crm_contract TO PUBLIC;
+GRANT SELECT ON crm_contract.calendar, crm_contract.calendar_hours,
+  crm_contract.calendar_exception, crm_contract.calendar_exception_hours TO PUBLIC;

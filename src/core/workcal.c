@@ -55,6 +55,26 @@ covered(const WorkCalendar *cal, int64_t lo, int64_t hi, WcError *err)
 	return true;
 }
 
+/*
+ * The same for a walk down from hi to lo (backward arithmetic): the first
+ * uncovered day met is hi itself, or the day before the covered range.
+ */
+static inline bool
+covered_back(const WorkCalendar *cal, int64_t lo, int64_t hi, WcError *err)
+{
+	if (hi > cal->cov_hi)
+	{
+		err->day = hi;
+		return false;
+	}
+	if (lo < cal->cov_lo)
+	{
+		err->day = hi < cal->cov_lo ? hi : cal->cov_lo - 1;
+		return false;
+	}
+	return true;
+}
+
 static inline uint16_t
 sched_of(const WorkCalendar *cal, int64_t day)
 {
@@ -457,12 +477,18 @@ wc_add_working_days(const WorkCalendar *cal, int64_t day, int64_t n,
 
 	if (day < WC_DAY_MIN || day > WC_DAY_MAX)
 		return WC_ERR_RANGE;
+	/* more working days than days in the range cannot fit: clamp (no overflow) */
+	if (n > WC_DAY_MAX - WC_DAY_MIN + 1)
+		n = WC_DAY_MAX - WC_DAY_MIN + 1;
+	else if (n < -(WC_DAY_MAX - WC_DAY_MIN + 1))
+		n = -(WC_DAY_MAX - WC_DAY_MIN + 1);
 	if (n > 0)
 	{
 		if (!covered(cal, day + 1, day + 1, err))
 			return WC_ERR_UNCOVERED;
 		st = select_day(cal, rank(cal, day + 1) + n - 1, &res);
-		if (st == WC_ERR_NO_WORKING_DAY && !covered(cal, day + 1, WC_DAY_MAX, err))
+		/* the walk leaves the covered range before anything else goes wrong */
+		if (st != WC_OK && !covered(cal, day + 1, WC_DAY_MAX, err))
 			return WC_ERR_UNCOVERED;
 		if (st != WC_OK)
 			return st;
@@ -471,14 +497,14 @@ wc_add_working_days(const WorkCalendar *cal, int64_t day, int64_t n,
 	}
 	else if (n < 0)
 	{
-		if (!covered(cal, day - 1, day - 1, err))
+		if (!covered_back(cal, day - 1, day - 1, err))
 			return WC_ERR_UNCOVERED;
 		st = select_day(cal, rank(cal, day) + n, &res);
-		if (st == WC_ERR_NO_WORKING_DAY && !covered(cal, WC_DAY_MIN, day - 1, err))
+		if (st != WC_OK && !covered_back(cal, WC_DAY_MIN, day - 1, err))
 			return WC_ERR_UNCOVERED;
 		if (st != WC_OK)
 			return st;
-		if (!covered(cal, res, day - 1, err))
+		if (!covered_back(cal, res, day - 1, err))
 			return WC_ERR_UNCOVERED;
 	}
 	else
@@ -490,7 +516,7 @@ wc_add_working_days(const WorkCalendar *cal, int64_t day, int64_t n,
 		else
 		{
 			st = select_day(cal, rank(cal, day), &res);
-			if (st == WC_ERR_NO_WORKING_DAY && !covered(cal, day, WC_DAY_MAX, err))
+			if (st != WC_OK && !covered(cal, day, WC_DAY_MAX, err))
 				return WC_ERR_UNCOVERED;
 			if (st != WC_OK)
 				return st;
@@ -578,7 +604,7 @@ next_working(const WorkCalendar *cal, int64_t day, int64_t *next, WcError *err)
 {
 	WcStatus	st = select_day(cal, rank(cal, day + 1), next);
 
-	if (st == WC_ERR_NO_WORKING_DAY && !covered(cal, day + 1, WC_DAY_MAX, err))
+	if (st != WC_OK && !covered(cal, day + 1, WC_DAY_MAX, err))
 		return WC_ERR_UNCOVERED;
 	if (st != WC_OK)
 		return st;
@@ -592,11 +618,11 @@ prev_working(const WorkCalendar *cal, int64_t day, int64_t *prev, WcError *err)
 {
 	WcStatus	st = select_day(cal, rank(cal, day) - 1, prev);
 
-	if (st == WC_ERR_NO_WORKING_DAY && !covered(cal, WC_DAY_MIN, day - 1, err))
+	if (st != WC_OK && !covered_back(cal, WC_DAY_MIN, day - 1, err))
 		return WC_ERR_UNCOVERED;
 	if (st != WC_OK)
 		return st;
-	if (!covered(cal, *prev, day - 1, err))
+	if (!covered_back(cal, *prev, day - 1, err))
 		return WC_ERR_UNCOVERED;
 	return WC_OK;
 }
@@ -651,7 +677,7 @@ add_forward(const WorkCalendar *cal, int64_t start, int64_t remaining,
 			int64_t		weeks = (remaining - 1) / cal->week_usecs;
 
 			if (weeks > (WC_DAY_MAX - next) / 7)
-				return WC_ERR_RANGE;
+				return covered(cal, next, WC_DAY_MAX, err) ? WC_ERR_RANGE : WC_ERR_UNCOVERED;
 			if (!covered(cal, next, next + weeks * 7, err))
 				return WC_ERR_UNCOVERED;
 			next += weeks * 7;
@@ -706,8 +732,8 @@ add_backward(const WorkCalendar *cal, int64_t start, int64_t remaining,
 			int64_t		weeks = (remaining - 1) / cal->week_usecs;
 
 			if (weeks > (prev - WC_DAY_MIN) / 7)
-				return WC_ERR_RANGE;
-			if (!covered(cal, prev - weeks * 7, prev, err))
+				return covered_back(cal, WC_DAY_MIN, prev, err) ? WC_ERR_RANGE : WC_ERR_UNCOVERED;
+			if (!covered_back(cal, prev - weeks * 7, prev, err))
 				return WC_ERR_UNCOVERED;
 			prev -= weeks * 7;
 			remaining -= weeks * cal->week_usecs;

@@ -45,6 +45,7 @@ status_name(TermStatus st)
 		case TERM_ERR_NEGATIVE: return "NEGATIVE";
 		case TERM_ERR_ZERO: return "ZERO";
 		case TERM_ERR_OVERFLOW: return "OVERFLOW";
+		case TERM_ERR_FRACTION: return "FRACTION";
 		case TERM_ERR_BAD_UNIT_CODE: return "BAD_UNIT_CODE";
 	}
 	return "?";
@@ -302,6 +303,15 @@ main(void)
 	parse_err("4294967296 days", TERM_ERR_OVERFLOW, -1);
 	parse_err("99999999999999999999999999999999 days", TERM_ERR_OVERFLOW, -1);
 	parse_err("２１４７４８３６４８天", TERM_ERR_OVERFLOW, -1);
+
+	/* Fractions: whole numbers only; where points at the separator. */
+	parse_err("1.5 days", TERM_ERR_FRACTION, 1);
+	parse_err("1,5 days", TERM_ERR_FRACTION, 1);
+	parse_err(" 12.25 working days", TERM_ERR_FRACTION, 3);
+	parse_err("１．５天", TERM_ERR_FRACTION, 3);		/* full-width full stop */
+	parse_err("1.５天", TERM_ERR_FRACTION, 1);
+	parse_err("10. days", TERM_ERR_UNKNOWN_UNIT, 2);	/* no digit after '.' */
+	parse_err("10 days.5", TERM_ERR_TRAILING, 7);
 
 	/* A NULL where is allowed. */
 	{

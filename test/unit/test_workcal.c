@@ -538,7 +538,9 @@ test_cn_days(const WorkCalendar *cal)
 	days_ok(cal, D(2026, 10, 8), -1, D(2026, 9, 30), c);
 	days_ok(cal, D(2026, 10, 8), -3, D(2026, 9, 28), c);
 	days_ok(cal, D(2026, 10, 8), -4, D(2026, 9, 24), c);
-	days_ok(cal, D(2026, 10, 15), -10, D(2026, 9, 28), c);
+	/* 10-15 back 9: 14, 13, 12, 10 (Sat), 09, 08, 09-30, 29, 28; back 10 skips 09-27..25 */
+	days_ok(cal, D(2026, 10, 15), -9, D(2026, 9, 28), c);
+	days_ok(cal, D(2026, 10, 15), -10, D(2026, 9, 24), c);
 	days_ok(cal, D(2026, 10, 12), -1, D(2026, 10, 10), c);	/* Mon -> make-up Sat */
 	days_ok(cal, D(2026, 2, 24), -1, D(2026, 2, 14), c);
 	/* n = 0: the day if working, else the next working day */
