@@ -1,10 +1,11 @@
 /*
  * workcal.c - compile working calendars and count working days and time.
  *
- * rank(d) is the number of working days in [tbl_lo, d): a per-day array over
- * the span that has exceptions, the weekly pattern outside it.  The n-th
- * working day after d is select(rank(d + 1) + n - 1), found by binary search
- * inside the span and by division outside it, so cost does not grow with n.
+ * rank(d) is the number of working days in [tbl_lo, d): over the span that
+ * has exceptions, a bit per day and a count per 64-day block (a popcount away),
+ * outside it the weekly pattern.  The n-th working day after d is
+ * select(rank(d + 1) + n - 1): an index from rank to day inside the span, a
+ * division by the weekly count outside it.  Both are O(1) whatever n is.
  */
 #include "workcal.h"
 #include "civil.h"
@@ -26,7 +27,10 @@ struct WorkCalendar
 	int64_t		tbl_lo;			/* first day of the exception span */
 	int32_t		tbl_n;			/* days in the span */
 	uint16_t   *day_sched;		/* [tbl_n] schedule of each day */
-	int32_t    *rank;			/* [tbl_n + 1] working days before each day */
+	uint64_t   *work_bits;		/* [nblocks] bit i of block b: day b*64+i works */
+	int32_t    *block_rank;		/* [nblocks + 1] working days before block b */
+	int32_t    *day_of_rank;	/* [total] offset of the k-th working day in the span */
+	int32_t		total;			/* working days in the span */
 	int32_t		nsched;
 	uint32_t   *sched_start;	/* [nsched + 1] offsets into intervals */
 	WcInterval *intervals;
@@ -102,6 +106,28 @@ count_weekly(const WorkCalendar *cal, int64_t a, int64_t b)
 	return (span / 7) * cal->week_count + cal->week_prefix[s + rem] - cal->week_prefix[s];
 }
 
+/* Set bits of a word; portable SWAR, no -mpopcnt needed. */
+static inline int
+popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	return (int) ((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* Working days in [tbl_lo, tbl_lo + off), 0 <= off <= tbl_n. */
+static inline int32_t
+table_rank(const WorkCalendar *cal, int64_t off)
+{
+	int64_t		b = off >> 6;
+	int			r = (int) (off & 63);
+
+	if (r == 0)
+		return cal->block_rank[b];
+	return cal->block_rank[b] + popcount64(cal->work_bits[b] & ((UINT64_C(1) << r) - 1));
+}
+
 static inline int64_t
 rank(const WorkCalendar *cal, int64_t d)
 {
@@ -110,33 +136,20 @@ rank(const WorkCalendar *cal, int64_t d)
 	if (d < cal->tbl_lo)
 		return -count_weekly(cal, d, cal->tbl_lo);
 	if (d <= end)
-		return cal->rank[d - cal->tbl_lo];
-	return cal->rank[cal->tbl_n] + count_weekly(cal, end, d);
+		return table_rank(cal, d - cal->tbl_lo);
+	return cal->total + count_weekly(cal, end, d);
 }
 
 /* The day d with rank(d) <= k < rank(d + 1): the k-th working day (0-based). */
 static WcStatus
 select_day(const WorkCalendar *cal, int64_t k, int64_t *result)
 {
-	int32_t		total = cal->rank[cal->tbl_n];
+	int32_t		total = cal->total;
 	int64_t		d;
 
 	if (k >= 0 && k < total)
 	{
-		/* largest i with rank[i] <= k */
-		int32_t		lo = 0;
-		int32_t		hi = cal->tbl_n - 1;
-
-		while (lo < hi)
-		{
-			int32_t		mid = lo + (hi - lo + 1) / 2;
-
-			if (cal->rank[mid] <= k)
-				lo = mid;
-			else
-				hi = mid - 1;
-		}
-		*result = cal->tbl_lo + lo;
+		*result = cal->tbl_lo + cal->day_of_rank[k];
 		return WC_OK;
 	}
 	if (cal->week_count == 0)
@@ -297,6 +310,33 @@ count_intervals(const WcSpec *spec, int32_t *nsched)
 	return n;
 }
 
+/* Working days in the span, from the spec alone (sizes day_of_rank exactly). */
+static size_t
+span_working_days(const WcSpec *spec, int64_t lo, int32_t n)
+{
+	size_t		count = 0;
+	int32_t		i;
+	int64_t		d;
+
+	/* whole weeks, then the remainder */
+	for (d = 0; d < 7 && d < n; d++)
+		if (spec->nweek[civil_iso_weekday(lo + d) - 1] > 0)
+			count += (size_t) ((n - d + 6) / 7);
+	for (i = 0; i < spec->nexceptions; i++)
+	{
+		const WcException *e = &spec->exceptions[i];
+		bool		weekly = spec->nweek[civil_iso_weekday(e->day) - 1] > 0;
+
+		if (e->day < lo || e->day >= lo + n)
+			continue;
+		if (e->working && !weekly)
+			count++;
+		else if (!e->working && weekly)
+			count--;
+	}
+	return count;
+}
+
 size_t
 wc_compiled_size(const WcSpec *spec)
 {
@@ -308,7 +348,9 @@ wc_compiled_size(const WcSpec *spec)
 	table_span(spec, &lo, &n);
 	return align8(sizeof(WorkCalendar)) +
 		align8(sizeof(uint16_t) * (size_t) n) +
-		align8(sizeof(int32_t) * ((size_t) n + 1)) +
+		align8(sizeof(uint64_t) * (((size_t) n + 63) / 64)) +
+		align8(sizeof(int32_t) * (((size_t) n + 63) / 64 + 1)) +
+		align8(sizeof(int32_t) * span_working_days(spec, lo, n)) +
 		align8(sizeof(uint32_t) * ((size_t) nsched + 1)) +
 		align8(sizeof(WcInterval) * nint) +
 		align8(sizeof(ZoneShift) * (size_t) spec->zone.nshifts);
@@ -359,8 +401,12 @@ wc_compile(const WcSpec *spec, void *mem)
 	p += align8(sizeof(WorkCalendar));
 	cal->day_sched = (uint16_t *) p;
 	p += align8(sizeof(uint16_t) * (size_t) cal->tbl_n);
-	cal->rank = (int32_t *) p;
-	p += align8(sizeof(int32_t) * ((size_t) cal->tbl_n + 1));
+	cal->work_bits = (uint64_t *) p;
+	p += align8(sizeof(uint64_t) * (((size_t) cal->tbl_n + 63) / 64));
+	cal->block_rank = (int32_t *) p;
+	p += align8(sizeof(int32_t) * (((size_t) cal->tbl_n + 63) / 64 + 1));
+	cal->day_of_rank = (int32_t *) p;
+	p += align8(sizeof(int32_t) * span_working_days(spec, cal->tbl_lo, cal->tbl_n));
 	cal->sched_start = (uint32_t *) p;
 	p += align8(sizeof(uint32_t) * ((size_t) nsched_max + 1));
 	cal->intervals = (WcInterval *) p;
@@ -421,14 +467,22 @@ wc_compile(const WcSpec *spec, void *mem)
 			s = usual;
 		cal->day_sched[day - cal->tbl_lo] = s;
 	}
-	cal->rank[0] = 0;
+	/* working-day bits, counts per block, and the index from rank to day */
+	cal->total = 0;
+	memset(cal->work_bits, 0, sizeof(uint64_t) * (((size_t) cal->tbl_n + 63) / 64));
 	for (i = 0; i < cal->tbl_n; i++)
 	{
 		uint16_t	s = cal->day_sched[i];
 
-		cal->rank[i + 1] = cal->rank[i] +
-			(cal->sched_start[s + 1] > cal->sched_start[s] ? 1 : 0);
+		if ((i & 63) == 0)
+			cal->block_rank[i >> 6] = cal->total;
+		if (cal->sched_start[s + 1] > cal->sched_start[s])
+		{
+			cal->work_bits[i >> 6] |= UINT64_C(1) << (i & 63);
+			cal->day_of_rank[cal->total++] = i;
+		}
 	}
+	cal->block_rank[(cal->tbl_n + 63) / 64] = cal->total;
 	return cal;
 }
 
