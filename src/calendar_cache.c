@@ -518,7 +518,7 @@ calendar_report(WcStatus st, const WcError *err, const char *name, const WorkCal
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("date out of range for calendar \"%s\"", name),
-					 errdetail("Calendar arithmetic stays within 4714-11-24 BC and 294276-12-30.")));
+					 errdetail("Calendar arithmetic stays within 4714-11-24 BC and 294276-12-31.")));
 			break;
 	}
 	pg_unreachable();

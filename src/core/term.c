@@ -181,8 +181,8 @@ chinese_numeral_at(const char *s, size_t len, size_t *n)
 /*
  * Parse a Chinese numeral such as 十, 十五, 二十四, 一百零五, 三万.  Returns
  * the bytes consumed (0 if none); *value saturates above TERM_QUANTITY_MAX.
- * Malformed sequences ("十十", "一二") stop the numeral, leaving the rest to
- * be reported as an unknown unit.
+ * Malformed sequences ("十十", "一二") set *malformed: the caller reports a
+ * missing number rather than guess a value.
  */
 static size_t
 parse_chinese_number(const char *s, size_t len, int64_t *value, bool *malformed)

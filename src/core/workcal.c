@@ -646,10 +646,21 @@ no_shift_after(const WorkCalendar *cal, int64_t instant)
 	return zone_next_shift(&cal->zone, instant) == cal->zone.nshifts;
 }
 
+/*
+ * Whether the days before local (a wall-clock midnight) are untouched by any
+ * offset change: the first change's skipped or repeated stretch of wall-clock
+ * time, [at + min(before, after), at + max(before, after)), starts at or
+ * after local.  Compared on the wall clock: a midnight inside a
+ * spring-forward gap maps to the instant of the change itself, which an
+ * instant comparison would wrongly count as "no change before".
+ */
 static inline bool
-no_shift_before(const WorkCalendar *cal, int64_t instant)
+no_shift_before(const WorkCalendar *cal, int64_t local)
 {
-	return cal->zone.nshifts == 0 || cal->zone.shifts[0].at >= instant;
+	const ZoneShift *s = &cal->zone.shifts[0];
+
+	return cal->zone.nshifts == 0 ||
+		s->at + (s->before < s->after ? s->before : s->after) * INT64_C(1000000) >= local;
 }
 
 /* Next working day after day, within coverage. */
@@ -781,7 +792,7 @@ add_backward(const WorkCalendar *cal, int64_t start, int64_t remaining,
 			return st;
 		if (prev < cal->tbl_lo && cal->week_usecs > 0 &&
 			remaining > cal->week_usecs && prev >= WC_DAY_MIN + 7 &&
-			no_shift_before(cal, zone_to_instant(&cal->zone, (prev + 1) * DAY)))
+			no_shift_before(cal, (prev + 1) * DAY))
 		{
 			int64_t		weeks = (remaining - 1) / cal->week_usecs;
 
@@ -867,10 +878,9 @@ wc_working_time_between(const WorkCalendar *cal, int64_t from, int64_t to,
 		if (day == last)
 			break;
 		st = select_day(cal, rank(cal, day + 1), &next);
-		if (st == WC_ERR_NO_WORKING_DAY)
-			break;
+		/* no working day later (NO_WORKING_DAY) or none up to WC_DAY_MAX (RANGE) */
 		if (st != WC_OK)
-			return st;
+			break;
 		if (next > last)
 			break;
 		/* whole weeks past the exception span with no offset change */

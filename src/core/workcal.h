@@ -21,7 +21,7 @@
 
 /* The days an instant can fall on (PostgreSQL's timestamp range). */
 #define WC_DAY_MIN INT64_C(-2451545)	/* 4714-11-24 BC */
-#define WC_DAY_MAX INT64_C(106751982)	/* 294276-12-30 */
+#define WC_DAY_MAX INT64_C(106751982)	/* 294276-12-31 */
 
 typedef struct WcInterval
 {

@@ -885,6 +885,20 @@ test_weekdays(void)
 	time_err(cal, T(2026, 9, 28, 9, 0, UTC), INT64_MIN, WC_ERR_RANGE, 0, false, "weekdays INT64_MIN us");
 	time_err(cal, T(2026, 9, 28, 9, 0, UTC), -INT64_MAX, WC_ERR_RANGE, 0, false, "weekdays -INT64_MAX us");
 
+	/*
+	 * The top of the range: (106751982 + 5) mod 7 = 6, so WC_DAY_MAX is a
+	 * Sunday and WC_DAY_MAX - 2 a Friday; the next Monday is out of range.
+	 */
+	is_int(civil_iso_weekday(WC_DAY_MAX), 7, "weekdays: WC_DAY_MAX is a Sunday");
+	tbetween_ok(cal, (WC_DAY_MAX - 2) * DAYUS + 10 * H, WC_DAY_MAX * DAYUS + 12 * H, 7 * H,
+				"weekdays: last Friday 10:00 to the last day");
+	time_ok(cal, (WC_DAY_MAX - 2) * DAYUS + 16 * H, 1 * H, (WC_DAY_MAX - 2) * DAYUS + 17 * H,
+			"weekdays: last Friday to 17:00");
+	time_err(cal, (WC_DAY_MAX - 2) * DAYUS + 16 * H, 2 * H, WC_ERR_RANGE, 0, false,
+			 "weekdays: past the last Friday");
+	days_ok(cal, WC_DAY_MAX, -1, WC_DAY_MAX - 2, c);
+	days_err(cal, WC_DAY_MAX - 2, 1, WC_ERR_RANGE, 0, false, "weekdays: no Monday after the last Friday");
+
 	/* terms: 1 working day from Fri keeps the time of day, Monday */
 	due_instant_is(cal, T(2026, 10, 2, 22, 15, UTC), 1, TERM_WORKING_DAYS, WC_OK, T(2026, 10, 5, 22, 15, UTC), c);
 	due_date_is(cal, D(2026, 9, 28), 1000, TERM_WORKING_DAYS, WC_OK, D(2030, 7, 29), c);
@@ -1000,6 +1014,67 @@ test_dst(void)
 	free(cal);
 }
 
+/*
+ * Offset changes at awkward wall-clock moments, on a bounded 24x7 calendar
+ * (so working time is real elapsed time) whose only exception is in 2027:
+ * going backwards through 2026 the arithmetic may skip whole weeks, and must
+ * not skip over a day the change made shorter or longer.
+ */
+static void
+test_midnight_changes(void)
+{
+	static WcException later[1] = {{0, false, 0, NULL}};
+	ZoneShift	sh[1];
+	WcSpec		s;
+	WorkCalendar *cal;
+	int			w;
+
+	later[0].day = D(2027, 6, 1);
+	memset(&s, 0, sizeof(s));
+	for (w = 0; w < 7; w++)
+	{
+		s.nweek[w] = 1;
+		s.week[w] = whole_day;
+	}
+	s.nexceptions = 1;
+	s.exceptions = later;
+	s.has_lo = s.has_hi = true;
+	s.cov_lo = D(2026, 1, 1);
+	s.cov_hi = D(2027, 12, 31);
+
+	/*
+	 * UTC, springing forward 1h at 23:30 on 03-01: the gap 23:30..00:30
+	 * holds local midnight.  From 02-15 00:00 UTC to 03-20 00:00 (+01:00) =
+	 * 03-19 23:00 UTC is 32 days + 23h = 791h.
+	 */
+	sh[0].at = T(2026, 3, 1, 23, 30, UTC);
+	sh[0].before = 0;
+	sh[0].after = 3600;
+	s.zone.base = 0;
+	s.zone.nshifts = 1;
+	s.zone.shifts = sh;
+	cal = compile(&s, "gap over midnight");
+	time_ok(cal, T(2026, 3, 20, 0, 0, 3600), -791 * H, T(2026, 2, 15, 0, 0, UTC), "gap over midnight, back");
+	time_ok(cal, T(2026, 2, 15, 0, 0, UTC), 791 * H, T(2026, 3, 20, 0, 0, 3600), "gap over midnight, forward");
+	tbetween_ok(cal, T(2026, 2, 15, 0, 0, UTC), T(2026, 3, 20, 0, 0, 3600), 791 * H, "gap over midnight");
+	free(cal);
+
+	/*
+	 * +02:00 falling back 2h at local midnight 11-01 (22:00 UTC 10-31): the
+	 * wall clock repeats 22:00..24:00 of 10-31.  From 09-17 00:00 (+02:00) =
+	 * 09-16 22:00 UTC to 11-10 00:00 UTC is 54 days + 2h = 1298h.
+	 */
+	sh[0].at = T(2026, 10, 31, 22, 0, UTC);
+	sh[0].before = 7200;
+	sh[0].after = 0;
+	s.zone.base = 7200;
+	cal = compile(&s, "fall back to midnight");
+	time_ok(cal, T(2026, 11, 10, 0, 0, UTC), -1298 * H, T(2026, 9, 17, 0, 0, 7200), "fall back to midnight, back");
+	time_ok(cal, T(2026, 9, 17, 0, 0, 7200), 1298 * H, T(2026, 11, 10, 0, 0, UTC), "fall back to midnight, forward");
+	tbetween_ok(cal, T(2026, 9, 17, 0, 0, 7200), T(2026, 11, 10, 0, 0, UTC), 1298 * H, "fall back to midnight");
+	free(cal);
+}
+
 static void
 test_sparse(void)
 {
@@ -1110,6 +1185,7 @@ main(void)
 	test_weekdays();
 	test_continuous();
 	test_dst();
+	test_midnight_changes();
 	test_sparse();
 	test_bounded_monday();
 
