@@ -16,7 +16,7 @@ DATA_built  = sql/crm_contract--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*--*.sql))
 
 PG_CPPFLAGS = -I$(srcdir)/src
-PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 
 REGRESS      = term_type calendar_tables calendar_days calendar_time due
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract

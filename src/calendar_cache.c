@@ -68,7 +68,7 @@ static Oid	watched_tables[4] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid};
 static void
 calendar_relcache_callback(Datum arg, Oid relid)
 {
-	int			i;
+	size_t		i;
 
 	if (relid == InvalidOid)
 	{
