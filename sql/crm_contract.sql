@@ -337,6 +337,21 @@ CREATE FUNCTION crm_contract.due(start date, t crm_contract.term, calendar text 
 COMMENT ON FUNCTION crm_contract.due(date, crm_contract.term, text) IS
   'due date of a term of days or longer from a date: due(date ''2025-09-26'', ''10个工作日'') = 2025-10-16; months clamp to the month''s end like date + interval';
 
+CREATE FUNCTION crm_contract.due_before(day date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.due_before(date, crm_contract.term, text) IS
+  'the last day that is still a term before day, for notice periods: due_before(''2026-12-31'', ''30 days'') = 2026-12-01; working days count back on the calendar';
+
+CREATE FUNCTION crm_contract.try_due(start date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_try_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.try_due(date, crm_contract.term, text) IS
+  'due(start, t, calendar), but NULL (unknown) where the calendar has no holiday data for the days needed; other errors are raised';
+
+CREATE FUNCTION crm_contract.try_due_before(day date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_try_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.try_due_before(date, crm_contract.term, text) IS
+  'due_before(day, t, calendar), but NULL (unknown) where the calendar has no holiday data for the days needed';
+
 CREATE FUNCTION crm_contract.working_hours(day date, calendar text DEFAULT 'CN',
     OUT opens timestamptz, OUT closes timestamptz) RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'crm_working_hours' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 2;
@@ -369,3 +384,701 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION crm_contract.copy_calendar(text, text, text) IS
   'copy a calendar with its hours and exceptions under a new name, as user rows one can edit';
+
+-------------------------------------------------------------------------------
+-- Tenants: which role works for which tenant (row-level security on contracts)
+-------------------------------------------------------------------------------
+
+CREATE TABLE crm_contract.tenant_member (
+  member text NOT NULL,
+  tenant text NOT NULL,
+  PRIMARY KEY (member, tenant),
+  CONSTRAINT tenant_member_tenant_check CHECK (tenant OPERATOR(pg_catalog.<>) '')
+);
+COMMENT ON TABLE crm_contract.tenant_member IS
+  'roles (by name) and the tenants whose contracts they may see and write; a role sees its own rows here';
+ALTER TABLE crm_contract.tenant_member ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_member_own ON crm_contract.tenant_member
+  USING (member OPERATOR(pg_catalog.=) CURRENT_USER);
+
+CREATE FUNCTION crm_contract.current_tenant() RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  -- the tenant named by SET crm_contract.tenant, if the role is a member of it;
+  -- otherwise the role's only tenant; otherwise NULL (no contract rows at all)
+  SELECT coalesce(
+    (SELECT m.tenant FROM crm_contract.tenant_member m
+      WHERE m.member = CURRENT_USER
+        AND m.tenant = nullif(current_setting('crm_contract.tenant', true), '')),
+    (SELECT min(m.tenant) FROM crm_contract.tenant_member m
+      WHERE m.member = CURRENT_USER HAVING count(*) = 1))
+$$;
+COMMENT ON FUNCTION crm_contract.current_tenant() IS
+  'the tenant of the current role: the one chosen with SET crm_contract.tenant among its memberships, else its only one, else NULL';
+
+-------------------------------------------------------------------------------
+-- Contracts, parties and clauses
+-------------------------------------------------------------------------------
+
+CREATE TYPE crm_contract.contract_kind AS ENUM
+  ('software_license', 'service', 'data_protection', 'maintenance_support', 'training',
+   'implementation', 'development');
+COMMENT ON TYPE crm_contract.contract_kind IS 'kind of contract: 软件许可, 服务, 数据保护, 维护与支持, 培训, 实施, 开发';
+
+CREATE TYPE crm_contract.contract_status AS ENUM
+  ('draft', 'signed', 'active', 'suspended', 'terminated', 'expired');
+COMMENT ON TYPE crm_contract.contract_status IS 'life-cycle status of a contract';
+
+CREATE TYPE crm_contract.party_role AS ENUM ('intermediary', 'consultant', 'technical_service');
+COMMENT ON TYPE crm_contract.party_role IS 'role of a third party (第三方) beyond client (甲方) and vendor (乙方)';
+
+CREATE TYPE crm_contract.clause_kind AS ENUM
+  ('license_scope', 'usage_restriction', 'intellectual_property', 'payment', 'delay_penalty',
+   'late_fee', 'sla', 'confidentiality', 'data_protection', 'warranty_support', 'change_request',
+   'renewal', 'termination', 'force_majeure', 'liability_cap', 'dispute');
+COMMENT ON TYPE crm_contract.clause_kind IS 'kind of a contract clause';
+
+CREATE TYPE crm_contract.anchor_kind AS ENUM ('signing', 'milestone', 'date');
+COMMENT ON TYPE crm_contract.anchor_kind IS
+  'what a due rule counts from: the signing date, another milestone''s completion, or a fixed date';
+
+CREATE TABLE crm_contract.contract (
+  id             bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant         text NOT NULL DEFAULT crm_contract.current_tenant(),
+  code           text NOT NULL,
+  kind           crm_contract.contract_kind NOT NULL,
+  title          text NOT NULL,
+  client         text NOT NULL,
+  vendor         text NOT NULL,
+  total_amount   numeric NOT NULL,
+  currency       text NOT NULL DEFAULT 'CNY',
+  calendar       text NOT NULL DEFAULT 'CN' REFERENCES crm_contract.calendar (name) ON UPDATE CASCADE,
+  signed_on      date,
+  effective_from date,
+  effective_to   date,
+  status         crm_contract.contract_status NOT NULL DEFAULT 'draft',
+  governing_law  text,
+  dispute_venue  text,
+  UNIQUE (tenant, code),
+  UNIQUE (id, tenant),
+  CONSTRAINT contract_total_amount_check CHECK (total_amount OPERATOR(pg_catalog.>) 0),
+  CONSTRAINT contract_currency_check CHECK (currency OPERATOR(pg_catalog.~) '^[A-Z]{3}$'),
+  CONSTRAINT contract_effective_check CHECK (effective_from OPERATOR(pg_catalog.<=) effective_to),
+  CONSTRAINT contract_signed_check CHECK (status OPERATOR(pg_catalog.=) 'draft' OR signed_on IS NOT NULL)
+);
+COMMENT ON TABLE crm_contract.contract IS
+  'contracts (合同): parties, total amount, calendar of its deadlines, signing date and effective period; rows of one tenant';
+COMMENT ON COLUMN crm_contract.contract.code IS 'contract number (合同编号), unique per tenant';
+COMMENT ON COLUMN crm_contract.contract.client IS 'the client (甲方)';
+COMMENT ON COLUMN crm_contract.contract.vendor IS 'the vendor (乙方)';
+COMMENT ON COLUMN crm_contract.contract.total_amount IS 'total contract amount, exact, > 0';
+COMMENT ON COLUMN crm_contract.contract.currency IS 'ISO 4217 code, default CNY';
+COMMENT ON COLUMN crm_contract.contract.calendar IS 'working calendar of every deadline of the contract';
+COMMENT ON COLUMN crm_contract.contract.signed_on IS 'signing date: setting it gives every obligation anchored on signing its due date';
+
+CREATE TABLE crm_contract.party (
+  id                   bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant               text NOT NULL DEFAULT crm_contract.current_tenant(),
+  contract_id          bigint NOT NULL,
+  name                 text NOT NULL,
+  role                 crm_contract.party_role NOT NULL,
+  liability_cap_share  numeric,
+  liability_cap_amount numeric,
+  FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
+  CONSTRAINT party_cap_share_check CHECK (liability_cap_share OPERATOR(pg_catalog.>) 0 AND liability_cap_share OPERATOR(pg_catalog.<=) 1),
+  CONSTRAINT party_cap_amount_check CHECK (liability_cap_amount OPERATOR(pg_catalog.>) 0),
+  CONSTRAINT party_one_cap_check CHECK (liability_cap_share IS NULL OR liability_cap_amount IS NULL)
+);
+COMMENT ON TABLE crm_contract.party IS
+  'third parties of a contract (intermediary, consultant, technical service) and their liability cap as a share of the contract amount or an amount (003 §16.1.1)';
+
+CREATE TABLE crm_contract.clause (
+  id          bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant      text NOT NULL DEFAULT crm_contract.current_tenant(),
+  contract_id bigint NOT NULL,
+  kind        crm_contract.clause_kind NOT NULL,
+  ref         text NOT NULL,
+  wording     text,
+  term        crm_contract.term,
+  share       numeric,
+  amount      numeric,
+  UNIQUE (contract_id, ref),
+  FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
+  CONSTRAINT clause_share_check CHECK (share OPERATOR(pg_catalog.>) 0 AND share OPERATOR(pg_catalog.<=) 1),
+  CONSTRAINT clause_amount_check CHECK (amount OPERATOR(pg_catalog.>) 0)
+);
+COMMENT ON TABLE crm_contract.clause IS
+  'clauses of a contract: kind, reference (9.3), original wording, and typed parameters (term, share, amount) validated per kind';
+COMMENT ON COLUMN crm_contract.clause.term IS
+  'the clause''s duration: answer time (change_request), notice before expiry (renewal), notice ahead (termination), a payment or support period';
+COMMENT ON COLUMN crm_contract.clause.share IS 'a share as a fraction (0.5 = 50%): of the total (payment, liability_cap) or a rate (delay_penalty, late_fee)';
+
+-- Which parameters each kind of clause takes, and which it needs.
+CREATE FUNCTION crm_contract.clause_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  takes_term  crm_contract.clause_kind[] := '{payment,delay_penalty,late_fee,sla,confidentiality,data_protection,warranty_support,change_request,renewal,termination,force_majeure,dispute}';
+  takes_share crm_contract.clause_kind[] := '{payment,delay_penalty,late_fee,liability_cap}';
+  takes_amount crm_contract.clause_kind[] := '{payment,liability_cap,delay_penalty,late_fee}';
+  needs_term  crm_contract.clause_kind[] := '{change_request,renewal,termination}';
+  code text;
+BEGIN
+  SELECT c.code INTO code FROM crm_contract.contract c WHERE c.id = NEW.contract_id;
+  IF NEW.term IS NOT NULL AND NOT NEW.kind = ANY (takes_term) THEN
+    RAISE EXCEPTION 'clause % of contract "%": a % clause takes no term', NEW.ref, code, NEW.kind
+      USING ERRCODE = '22023', HINT = format('Terms belong to clauses of kind %s.', array_to_string(takes_term, ', '));
+  END IF;
+  IF NEW.share IS NOT NULL AND NOT NEW.kind = ANY (takes_share) THEN
+    RAISE EXCEPTION 'clause % of contract "%": a % clause takes no share', NEW.ref, code, NEW.kind
+      USING ERRCODE = '22023', HINT = format('Shares belong to clauses of kind %s.', array_to_string(takes_share, ', '));
+  END IF;
+  IF NEW.amount IS NOT NULL AND NOT NEW.kind = ANY (takes_amount) THEN
+    RAISE EXCEPTION 'clause % of contract "%": a % clause takes no amount', NEW.ref, code, NEW.kind
+      USING ERRCODE = '22023';
+  END IF;
+  IF NEW.term IS NULL AND NEW.kind = ANY (needs_term) THEN
+    RAISE EXCEPTION 'clause % of contract "%": a % clause needs its term', NEW.ref, code, NEW.kind
+      USING ERRCODE = '23502', HINT = 'E.g. term ''10 working days'' for change requests, ''30 days'' for notice periods.';
+  END IF;
+  IF NEW.kind = 'liability_cap' AND NEW.share IS NULL AND NEW.amount IS NULL THEN
+    RAISE EXCEPTION 'clause % of contract "%": a liability_cap clause needs a share or an amount', NEW.ref, code
+      USING ERRCODE = '23502';
+  END IF;
+  IF NEW.kind IN ('change_request', 'renewal', 'termination')
+     AND crm_contract.term_unit(NEW.term) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
+    RAISE EXCEPTION 'clause % of contract "%": term "%" of a % clause must be in days or longer', NEW.ref, code, NEW.term, NEW.kind
+      USING ERRCODE = '22023';
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION crm_contract.clause_check() IS 'trigger: validates a clause''s parameters for its kind';
+CREATE TRIGGER clause_check BEFORE INSERT OR UPDATE ON crm_contract.clause
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.clause_check();
+
+-------------------------------------------------------------------------------
+-- Milestones, installments, payments, change requests
+-------------------------------------------------------------------------------
+
+CREATE TABLE crm_contract.milestone (
+  id               bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant           text NOT NULL DEFAULT crm_contract.current_tenant(),
+  contract_id      bigint NOT NULL,
+  name             text NOT NULL,
+  clause_ref       text,
+  anchor           crm_contract.anchor_kind NOT NULL DEFAULT 'signing',
+  anchor_milestone text,
+  anchor_date      date,
+  within           crm_contract.term,
+  due_on           date,
+  due_note         text,
+  completed_on     date,
+  UNIQUE (contract_id, name),
+  FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
+  FOREIGN KEY (contract_id, anchor_milestone) REFERENCES crm_contract.milestone (contract_id, name) ON UPDATE CASCADE,
+  CONSTRAINT milestone_anchor_check CHECK (
+    (anchor OPERATOR(pg_catalog.=) 'milestone') = (anchor_milestone IS NOT NULL) AND
+    (anchor OPERATOR(pg_catalog.=) 'date') = (anchor_date IS NOT NULL))
+);
+COMMENT ON TABLE crm_contract.milestone IS
+  'obligations with a due rule: an anchor (signing, another milestone''s completion, a fixed date) plus a term; due_on is computed by triggers';
+COMMENT ON COLUMN crm_contract.milestone.within IS 'the term counted from the anchor (days or longer); NULL: due on the anchor date';
+COMMENT ON COLUMN crm_contract.milestone.due_on IS 'computed: NULL while the anchor has not happened';
+
+CREATE TABLE crm_contract.installment (
+  id               bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant           text NOT NULL DEFAULT crm_contract.current_tenant(),
+  contract_id      bigint NOT NULL,
+  name             text NOT NULL,
+  clause_ref       text,
+  share            numeric,
+  amount           numeric,
+  anchor           crm_contract.anchor_kind NOT NULL DEFAULT 'signing',
+  anchor_milestone text,
+  anchor_date      date,
+  within           crm_contract.term,
+  every            crm_contract.term,
+  occurrences      integer,
+  due_on           date,
+  due_note         text,
+  UNIQUE (contract_id, name),
+  UNIQUE (id, tenant),
+  FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
+  FOREIGN KEY (contract_id, anchor_milestone) REFERENCES crm_contract.milestone (contract_id, name) ON UPDATE CASCADE,
+  CONSTRAINT installment_anchor_check CHECK (
+    (anchor OPERATOR(pg_catalog.=) 'milestone') = (anchor_milestone IS NOT NULL) AND
+    (anchor OPERATOR(pg_catalog.=) 'date') = (anchor_date IS NOT NULL)),
+  CONSTRAINT installment_share_check CHECK (share OPERATOR(pg_catalog.>) 0 AND share OPERATOR(pg_catalog.<=) 1),
+  CONSTRAINT installment_amount_check CHECK (amount OPERATOR(pg_catalog.>) 0),
+  CONSTRAINT installment_share_or_amount_check CHECK ((share IS NULL) <> (amount IS NULL)),
+  CONSTRAINT installment_occurrences_check CHECK (occurrences IS NULL OR (occurrences OPERATOR(pg_catalog.>) 0 AND every IS NOT NULL))
+);
+COMMENT ON TABLE crm_contract.installment IS
+  'payment schedule: a share of the total or an amount, due by a rule anchored like milestones, optionally recurring (every 1 year from go-live, 001 §4.1.2); occurrences in installment_due';
+COMMENT ON COLUMN crm_contract.installment.every IS 'recurrence (e.g. 1 year); NULL: once';
+COMMENT ON COLUMN crm_contract.installment.occurrences IS 'how many times a recurring installment falls due; NULL: until the contract''s effective_to';
+COMMENT ON COLUMN crm_contract.installment.due_on IS 'computed: the first occurrence''s due date';
+
+CREATE TABLE crm_contract.installment_due (
+  id             bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant         text NOT NULL DEFAULT crm_contract.current_tenant(),
+  installment_id bigint NOT NULL,
+  seq            integer NOT NULL,
+  due_on         date NOT NULL,
+  amount         numeric NOT NULL,
+  UNIQUE (installment_id, seq),
+  UNIQUE (id, tenant),
+  FOREIGN KEY (installment_id, tenant) REFERENCES crm_contract.installment (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE
+);
+COMMENT ON TABLE crm_contract.installment_due IS
+  'occurrences of installments, generated by triggers: sequence number, due date, amount (rounded to 0.01 half up)';
+
+CREATE TABLE crm_contract.payment (
+  id                 bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant             text NOT NULL DEFAULT crm_contract.current_tenant(),
+  installment_due_id bigint NOT NULL,
+  paid_on            date NOT NULL,
+  amount             numeric NOT NULL,
+  reference          text,
+  FOREIGN KEY (installment_due_id, tenant) REFERENCES crm_contract.installment_due (id, tenant) ON UPDATE CASCADE,
+  CONSTRAINT payment_amount_check CHECK (amount OPERATOR(pg_catalog.>) 0)
+);
+COMMENT ON TABLE crm_contract.payment IS 'what was paid when, against which installment occurrence';
+
+CREATE TABLE crm_contract.change_request (
+  id          bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant      text NOT NULL DEFAULT crm_contract.current_tenant(),
+  contract_id bigint NOT NULL,
+  ref         text NOT NULL,
+  received_on date NOT NULL,
+  answered_on date,
+  due_on      date,
+  due_note    text,
+  UNIQUE (contract_id, ref),
+  FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE
+);
+COMMENT ON TABLE crm_contract.change_request IS
+  'change requests (变更请求) and the answer due by the contract''s change_request clause (001 §11.2: 10 working days)';
+
+-------------------------------------------------------------------------------
+-- Deadline triggers: due dates follow from the rules without any caller
+-- computing them.  A due date beyond the calendar's loaded years is NULL with a
+-- due_note (never guessed); crm_contract.recompute_due_dates() fills it in once
+-- the year is loaded.
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION crm_contract.contract_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM crm_contract.calendar k WHERE k.name = NEW.calendar) THEN
+    RAISE EXCEPTION 'contract "%": calendar "%" does not exist', NEW.code, NEW.calendar
+      USING ERRCODE = '42704', HINT = 'Calendars are the rows of crm_contract.calendar; CN, 24x7 and weekdays are shipped.';
+  END IF;
+  IF NEW.total_amount <= 0 THEN
+    RAISE EXCEPTION 'contract "%": total amount % must be positive', NEW.code, NEW.total_amount
+      USING ERRCODE = '22003';
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION crm_contract.contract_check() IS 'trigger: explicit errors naming the contract (unknown calendar, amount)';
+CREATE TRIGGER contract_check BEFORE INSERT OR UPDATE ON crm_contract.contract
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.contract_check();
+
+-- Hour terms have no due date: refuse them in due rules, naming the row.
+CREATE FUNCTION crm_contract.check_dated_term(what text, t crm_contract.term) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF t IS NOT NULL AND crm_contract.term_unit(t) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
+    RAISE EXCEPTION '%: term "%" has no due date; a due rule needs days or longer', what, t
+      USING ERRCODE = '22023', HINT = 'Terms in hours belong to SLA targets.';
+  END IF;
+END $$;
+COMMENT ON FUNCTION crm_contract.check_dated_term(text, crm_contract.term) IS 'raises 22023 for a due rule in hours or minutes';
+
+-- The due date of an anchored rule; NULL while the anchor has not happened or
+-- beyond the calendar's loaded years (then note says so).
+CREATE FUNCTION crm_contract.rule_due(base date, within crm_contract.term, calendar text, OUT due_on date, OUT note text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF base IS NULL THEN
+    RETURN;
+  END IF;
+  IF within IS NULL THEN
+    due_on := base;
+    RETURN;
+  END IF;
+  due_on := crm_contract.try_due(base, within, calendar);
+  IF due_on IS NULL THEN
+    note := format('unknown until calendar "%s" has the holidays of the years after %s', calendar, base);
+  END IF;
+END $$;
+COMMENT ON FUNCTION crm_contract.rule_due(date, crm_contract.term, text) IS
+  'due date of a rule from its base date: NULL (with a note) where the calendar has no data yet';
+
+CREATE FUNCTION crm_contract.milestone_schedule() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c record;
+  base date;
+  r record;
+BEGIN
+  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'milestone "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
+  END IF;
+  PERFORM crm_contract.check_dated_term(format('milestone "%s" of contract "%s"', NEW.name, c.code), NEW.within);
+  IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
+    IF NEW.anchor_milestone = NEW.name THEN
+      RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on itself', NEW.name, c.code USING ERRCODE = '23514';
+    END IF;
+    SELECT m.completed_on INTO base FROM crm_contract.milestone m
+     WHERE m.contract_id = NEW.contract_id AND m.name = NEW.anchor_milestone;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on milestone "%", which does not exist',
+        NEW.name, c.code, NEW.anchor_milestone USING ERRCODE = '23503';
+    END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.anchor_milestone IS DISTINCT FROM OLD.anchor_milestone OR NEW.name <> OLD.name) THEN
+      IF EXISTS (
+        WITH RECURSIVE up (name, depth) AS (
+          SELECT NEW.anchor_milestone, 1
+          UNION ALL
+          SELECT m.anchor_milestone, up.depth + 1
+            FROM up JOIN crm_contract.milestone m ON m.contract_id = NEW.contract_id AND m.name = up.name
+           WHERE m.anchor_milestone IS NOT NULL AND up.depth < 10000)
+        SELECT 1 FROM up WHERE up.name IN (NEW.name, OLD.name)) THEN
+        RAISE EXCEPTION 'milestone "%" of contract "%": anchoring it on "%" makes a cycle', NEW.name, c.code, NEW.anchor_milestone
+          USING ERRCODE = '23514', HINT = 'A milestone cannot depend, directly or through others, on itself.';
+      END IF;
+    END IF;
+  ELSIF NEW.anchor = 'signing' THEN
+    base := c.signed_on;
+  ELSE
+    base := NEW.anchor_date;
+  END IF;
+  IF NEW.completed_on IS NOT NULL AND (c.signed_on IS NULL OR NEW.completed_on < c.signed_on) THEN
+    RAISE EXCEPTION 'milestone "%" of contract "%" is completed on %, before the contract was signed (%)',
+      NEW.name, c.code, NEW.completed_on, coalesce(c.signed_on::text, 'not yet')
+      USING ERRCODE = '23514';
+  END IF;
+  r := crm_contract.rule_due(base, NEW.within, c.calendar);
+  NEW.due_on := r.due_on;
+  NEW.due_note := r.note;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION crm_contract.milestone_schedule() IS
+  'trigger: computes a milestone''s due date from its anchor; refuses missing anchors, cycles and completion before signing';
+CREATE TRIGGER milestone_schedule BEFORE INSERT OR UPDATE ON crm_contract.milestone
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.milestone_schedule();
+
+-- A completion (or its correction) gives every obligation anchored on it its due date.
+CREATE FUNCTION crm_contract.milestone_completed() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  UPDATE crm_contract.milestone m SET due_on = NULL
+   WHERE m.contract_id = NEW.contract_id AND m.anchor_milestone = NEW.name;
+  UPDATE crm_contract.installment i SET due_on = NULL
+   WHERE i.contract_id = NEW.contract_id AND i.anchor_milestone = NEW.name;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION crm_contract.milestone_completed() IS 'trigger: recomputes the obligations anchored on a milestone whose completion changed';
+CREATE TRIGGER milestone_completed AFTER UPDATE OF completed_on ON crm_contract.milestone
+  FOR EACH ROW WHEN (OLD.completed_on IS DISTINCT FROM NEW.completed_on)
+  EXECUTE FUNCTION crm_contract.milestone_completed();
+
+CREATE FUNCTION crm_contract.installment_schedule() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c record;
+  base date;
+  r record;
+BEGIN
+  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'installment "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
+  END IF;
+  PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.within);
+  PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.every);
+  IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
+    SELECT m.completed_on INTO base FROM crm_contract.milestone m
+     WHERE m.contract_id = NEW.contract_id AND m.name = NEW.anchor_milestone;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'installment "%" of contract "%" is anchored on milestone "%", which does not exist',
+        NEW.name, c.code, NEW.anchor_milestone USING ERRCODE = '23503';
+    END IF;
+  ELSIF NEW.anchor = 'signing' THEN
+    base := c.signed_on;
+  ELSE
+    base := NEW.anchor_date;
+  END IF;
+  r := crm_contract.rule_due(base, NEW.within, c.calendar);
+  NEW.due_on := r.due_on;
+  NEW.due_note := r.note;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION crm_contract.installment_schedule() IS 'trigger: computes the first due date of an installment from its anchor';
+CREATE TRIGGER installment_schedule BEFORE INSERT OR UPDATE ON crm_contract.installment
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.installment_schedule();
+
+-- Occurrences of an installment, kept in step with its rule; paid ones are never dropped.
+CREATE FUNCTION crm_contract.installment_occurrences() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c record;
+  one_off numeric;
+  amt numeric;
+  n integer := 0;
+  k integer;
+  d date;
+  dues date[] := '{}';
+BEGIN
+  SELECT k.code, k.total_amount, k.effective_to, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  SELECT sum(coalesce(i.amount, round(i.share * c.total_amount, 2))) INTO one_off
+    FROM crm_contract.installment i WHERE i.contract_id = NEW.contract_id AND i.every IS NULL;
+  IF one_off > c.total_amount THEN
+    RAISE EXCEPTION 'installment "%" of contract "%": one-off installments add up to %, more than the total %',
+      NEW.name, c.code, one_off, c.total_amount
+      USING ERRCODE = '23514', HINT = 'Shares of the total (recurring installments aside) may not exceed 100%.';
+  END IF;
+  amt := coalesce(NEW.amount, round(NEW.share * c.total_amount, 2));
+  IF NEW.due_on IS NOT NULL THEN
+    IF NEW.every IS NULL THEN
+      dues := ARRAY[NEW.due_on];
+    ELSIF NEW.occurrences IS NULL AND c.effective_to IS NULL THEN
+      RAISE EXCEPTION 'recurring installment "%" of contract "%" needs occurrences or the contract''s effective_to', NEW.name, c.code
+        USING ERRCODE = '23502', HINT = 'Say how many times it falls due, or until when the contract runs.';
+    ELSE
+      k := 1;
+      d := NEW.due_on;
+      WHILE d IS NOT NULL AND (k <= NEW.occurrences OR (NEW.occurrences IS NULL AND d <= c.effective_to)) AND k <= 10000 LOOP
+        dues := dues || d;
+        d := crm_contract.try_due(NEW.due_on,
+               crm_contract.term(k * crm_contract.term_quantity(NEW.every), crm_contract.term_unit(NEW.every)), c.calendar);
+        k := k + 1;
+      END LOOP;
+    END IF;
+  END IF;
+  n := coalesce(array_length(dues, 1), 0);
+  SELECT min(o.seq) INTO k FROM crm_contract.installment_due o JOIN crm_contract.payment p ON p.installment_due_id = o.id
+   WHERE o.installment_id = NEW.id AND o.seq > n;
+  IF k IS NOT NULL THEN
+    RAISE EXCEPTION 'installment "%" of contract "%": occurrence % has payments and cannot be dropped', NEW.name, c.code, k
+      USING ERRCODE = '23503', HINT = 'Delete or move its payments first.';
+  END IF;
+  DELETE FROM crm_contract.installment_due o WHERE o.installment_id = NEW.id AND o.seq > n;
+  INSERT INTO crm_contract.installment_due AS o (tenant, installment_id, seq, due_on, amount)
+  SELECT NEW.tenant, NEW.id, s.seq, s.due_on, amt FROM unnest(dues) WITH ORDINALITY AS s (due_on, seq)
+  ON CONFLICT (installment_id, seq) DO UPDATE SET due_on = EXCLUDED.due_on, amount = EXCLUDED.amount
+   WHERE (o.due_on, o.amount) IS DISTINCT FROM (EXCLUDED.due_on, EXCLUDED.amount);
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION crm_contract.installment_occurrences() IS
+  'trigger: checks one-off shares add up to at most 100% and generates the occurrences of an installment';
+CREATE TRIGGER installment_occurrences AFTER INSERT OR UPDATE ON crm_contract.installment
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.installment_occurrences();
+
+-- Signing, or changing the calendar, amount or end of a contract, reschedules it in one statement.
+CREATE FUNCTION crm_contract.contract_reschedule() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  all_rules boolean := OLD.calendar IS DISTINCT FROM NEW.calendar;
+  early record;
+BEGIN
+  IF NEW.signed_on IS DISTINCT FROM OLD.signed_on THEN
+    SELECT m.name, m.completed_on INTO early FROM crm_contract.milestone m
+     WHERE m.contract_id = NEW.id AND m.completed_on IS NOT NULL
+       AND (NEW.signed_on IS NULL OR m.completed_on < NEW.signed_on)
+     ORDER BY m.completed_on, m.name LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'contract "%": signing on % would put the completion of milestone "%" (%) before signing',
+        NEW.code, coalesce(NEW.signed_on::text, 'no date'), early.name, early.completed_on
+        USING ERRCODE = '23514';
+    END IF;
+  END IF;
+  UPDATE crm_contract.milestone m SET due_on = NULL
+   WHERE m.contract_id = NEW.id AND (m.anchor = 'signing' OR all_rules);
+  UPDATE crm_contract.installment i SET due_on = NULL
+   WHERE i.contract_id = NEW.id
+     AND (i.anchor = 'signing' OR all_rules OR OLD.total_amount IS DISTINCT FROM NEW.total_amount
+          OR (i.every IS NOT NULL AND OLD.effective_to IS DISTINCT FROM NEW.effective_to));
+  IF all_rules THEN
+    UPDATE crm_contract.change_request r SET due_on = NULL WHERE r.contract_id = NEW.id;
+  END IF;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION crm_contract.contract_reschedule() IS
+  'trigger: recomputes the due dates a change of signing date, calendar, amount or end date affects';
+CREATE TRIGGER contract_reschedule AFTER UPDATE OF signed_on, calendar, total_amount, effective_to ON crm_contract.contract
+  FOR EACH ROW WHEN (OLD.signed_on IS DISTINCT FROM NEW.signed_on OR OLD.calendar IS DISTINCT FROM NEW.calendar
+                     OR OLD.total_amount IS DISTINCT FROM NEW.total_amount OR OLD.effective_to IS DISTINCT FROM NEW.effective_to)
+  EXECUTE FUNCTION crm_contract.contract_reschedule();
+
+CREATE FUNCTION crm_contract.payment_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  due_amount numeric;
+  paid numeric;
+BEGIN
+  SELECT o.amount INTO due_amount FROM crm_contract.installment_due o WHERE o.id = NEW.installment_due_id FOR UPDATE;
+  SELECT sum(p.amount) INTO paid FROM crm_contract.payment p WHERE p.installment_due_id = NEW.installment_due_id;
+  IF paid > due_amount THEN
+    RAISE EXCEPTION 'payment % of % on %: payments of this installment add up to %, more than the % due',
+      coalesce(NEW.reference, NEW.id::text), NEW.amount, NEW.paid_on, paid, due_amount
+      USING ERRCODE = '23514';
+  END IF;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION crm_contract.payment_check() IS 'trigger: payments never exceed the amount due';
+CREATE TRIGGER payment_check AFTER INSERT OR UPDATE ON crm_contract.payment
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.payment_check();
+
+CREATE FUNCTION crm_contract.change_request_schedule() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c record;
+  t crm_contract.term;
+  r record;
+BEGIN
+  SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  IF NEW.answered_on < NEW.received_on THEN
+    RAISE EXCEPTION 'change request % of contract "%" is answered on %, before it was received (%)',
+      NEW.ref, c.code, NEW.answered_on, NEW.received_on USING ERRCODE = '23514';
+  END IF;
+  SELECT k.term INTO t FROM crm_contract.clause k
+   WHERE k.contract_id = NEW.contract_id AND k.kind = 'change_request' ORDER BY k.ref LIMIT 1;
+  IF t IS NULL THEN
+    NEW.due_on := NULL;
+    NEW.due_note := format('contract "%s" has no change_request clause', c.code);
+  ELSE
+    r := crm_contract.rule_due(NEW.received_on, t, c.calendar);
+    NEW.due_on := r.due_on;
+    NEW.due_note := r.note;
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION crm_contract.change_request_schedule() IS 'trigger: the answer to a change request is due by the contract''s change_request clause';
+CREATE TRIGGER change_request_schedule BEFORE INSERT OR UPDATE ON crm_contract.change_request
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.change_request_schedule();
+
+CREATE FUNCTION crm_contract.recompute_due_dates(calendar text DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  n bigint := 0;
+  k bigint;
+BEGIN
+  UPDATE crm_contract.milestone m SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = m.contract_id AND (recompute_due_dates.calendar IS NULL OR c.calendar = recompute_due_dates.calendar);
+  GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
+  UPDATE crm_contract.installment i SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = i.contract_id AND (recompute_due_dates.calendar IS NULL OR c.calendar = recompute_due_dates.calendar);
+  GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
+  UPDATE crm_contract.change_request r SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = r.contract_id AND (recompute_due_dates.calendar IS NULL OR c.calendar = recompute_due_dates.calendar);
+  GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
+  RETURN n;
+END $$;
+COMMENT ON FUNCTION crm_contract.recompute_due_dates(text) IS
+  'recomputes every due date (of one calendar''s contracts, or all) the current role can see, e.g. after loading a new year of holidays; returns the rows recomputed';
+
+-------------------------------------------------------------------------------
+-- Reporting: open obligations
+-------------------------------------------------------------------------------
+
+CREATE VIEW crm_contract.obligations WITH (security_invoker = true) AS
+SELECT o.tenant, o.contract_id, o.contract_code, o.kind, o.obligation, o.clause_ref, o.due_on, o.amount_open,
+       o.due_on OPERATOR(pg_catalog.-) CURRENT_DATE AS days_left,
+       CASE WHEN o.due_on IS NOT NULL THEN GREATEST(CURRENT_DATE OPERATOR(pg_catalog.-) o.due_on, 0) END AS days_late,
+       o.calendar, o.due_note
+FROM (
+  SELECT c.tenant, c.id AS contract_id, c.code AS contract_code, 'milestone'::text AS kind,
+         m.name AS obligation, m.clause_ref, m.due_on, NULL::numeric AS amount_open, c.calendar, m.due_note
+    FROM crm_contract.milestone m
+    JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) m.contract_id
+   WHERE m.completed_on IS NULL AND c.status OPERATOR(pg_catalog.<>) ALL ('{terminated,expired}')
+  UNION ALL
+  SELECT c.tenant, c.id, c.code, 'installment',
+         CASE WHEN i.every IS NULL THEN i.name ELSE i.name OPERATOR(pg_catalog.||) ' #' OPERATOR(pg_catalog.||) o.seq END,
+         i.clause_ref, o.due_on, o.amount OPERATOR(pg_catalog.-) coalesce(p.paid, 0), c.calendar, NULL
+    FROM crm_contract.installment_due o
+    JOIN crm_contract.installment i ON i.id OPERATOR(pg_catalog.=) o.installment_id
+    JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) i.contract_id
+    LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS paid FROM crm_contract.payment x
+                        WHERE x.installment_due_id OPERATOR(pg_catalog.=) o.id) p ON true
+   WHERE o.amount OPERATOR(pg_catalog.>) coalesce(p.paid, 0) AND c.status OPERATOR(pg_catalog.<>) ALL ('{terminated,expired}')
+  UNION ALL
+  SELECT c.tenant, c.id, c.code, 'installment', i.name, i.clause_ref, NULL, NULL, c.calendar, i.due_note
+    FROM crm_contract.installment i
+    JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) i.contract_id
+   WHERE i.due_on IS NULL AND c.status OPERATOR(pg_catalog.<>) ALL ('{terminated,expired}')
+  UNION ALL
+  SELECT c.tenant, c.id, c.code, 'change_request', r.ref, k.ref, r.due_on, NULL, c.calendar, r.due_note
+    FROM crm_contract.change_request r
+    JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) r.contract_id
+    LEFT JOIN LATERAL (SELECT k.ref FROM crm_contract.clause k
+                        WHERE k.contract_id OPERATOR(pg_catalog.=) c.id AND k.kind OPERATOR(pg_catalog.=) 'change_request'
+                        ORDER BY k.ref LIMIT 1) k ON true
+   WHERE r.answered_on IS NULL
+  UNION ALL
+  SELECT c.tenant, c.id, c.code, 'renewal_notice', 'renewal intent before ' OPERATOR(pg_catalog.||) c.effective_to, k.ref,
+         n.due_on, NULL, c.calendar,
+         CASE WHEN n.due_on IS NULL THEN pg_catalog.format('unknown until calendar "%s" has the holidays of %s', c.calendar,
+                                                           pg_catalog.date_part('year', c.effective_to)) END
+    FROM crm_contract.clause k
+    JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) k.contract_id
+    CROSS JOIN LATERAL (SELECT crm_contract.try_due_before(c.effective_to, k.term, c.calendar) AS due_on) n
+   WHERE k.kind OPERATOR(pg_catalog.=) 'renewal' AND c.effective_to IS NOT NULL
+     AND c.status OPERATOR(pg_catalog.=) ANY ('{signed,active}')
+) o;
+COMMENT ON VIEW crm_contract.obligations IS
+  'every open obligation: uncompleted milestones, unpaid installment occurrences, unanswered change requests, renewal notices; with due date, days left (negative when late) and days late';
+
+CREATE FUNCTION crm_contract.due_within(n integer, as_of date DEFAULT CURRENT_DATE)
+RETURNS SETOF crm_contract.obligations
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT o.* FROM crm_contract.obligations o
+   WHERE o.due_on >= as_of
+     AND o.due_on <= crm_contract.add_working_days(as_of, n, o.calendar)
+   ORDER BY o.due_on, o.contract_code, o.obligation
+$$;
+COMMENT ON FUNCTION crm_contract.due_within(integer, date) IS
+  'open obligations falling due from as_of to the n-th working day after it, each on its contract''s calendar';
+
+CREATE FUNCTION crm_contract.termination_notice_by(contract_id bigint, terminate_on date) RETURNS date
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c record;
+  t crm_contract.term;
+BEGIN
+  SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = termination_notice_by.contract_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'contract % does not exist', termination_notice_by.contract_id USING ERRCODE = '42704';
+  END IF;
+  SELECT k.term INTO t FROM crm_contract.clause k
+   WHERE k.contract_id = termination_notice_by.contract_id AND k.kind = 'termination' ORDER BY k.ref LIMIT 1;
+  IF t IS NULL THEN
+    RAISE EXCEPTION 'contract "%" has no termination clause with a notice period', c.code USING ERRCODE = '42704';
+  END IF;
+  RETURN crm_contract.due_before(terminate_on, t, c.calendar);
+END $$;
+COMMENT ON FUNCTION crm_contract.termination_notice_by(bigint, date) IS
+  'the last day to give notice so that a contract ends on terminate_on, by its termination clause (003 §11.2: X days in advance)';
+
+-------------------------------------------------------------------------------
+-- Row-level security by tenant on every contract table
+-------------------------------------------------------------------------------
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['contract', 'party', 'clause', 'milestone', 'installment', 'installment_due',
+                           'payment', 'change_request'] LOOP
+    EXECUTE format('ALTER TABLE crm_contract.%I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE crm_contract.%I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON crm_contract.%I
+                      USING (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))
+                      WITH CHECK (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))', t);
+    EXECUTE format('COMMENT ON POLICY tenant_isolation ON crm_contract.%I IS %L', t,
+                   'rows of the current role''s tenant only (crm_contract.current_tenant())');
+    PERFORM pg_catalog.pg_extension_config_dump(format('crm_contract.%I', t)::regclass, '');
+    PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence(format('crm_contract.%I', t), 'id')::regclass, '');
+  END LOOP;
+END $$;
+SELECT pg_catalog.pg_extension_config_dump('crm_contract.tenant_member', '');

@@ -153,10 +153,9 @@ crm_due_timestamptz(PG_FUNCTION_ARGS)
 	PG_RETURN_TIMESTAMPTZ(checked_timestamp(result, fcinfo, 2));
 }
 
-/* due(start date, term, calendar) */
-PG_FUNCTION_INFO_V1(crm_due_date);
-Datum
-crm_due_date(PG_FUNCTION_ARGS)
+/* due(start date, term, calendar) and due_before(day date, term, calendar) */
+static Datum
+due_date_common(FunctionCallInfo fcinfo, bool before, bool lenient)
 {
 	DateADT		start = PG_GETARG_DATEADT(0);
 	Term		t = PG_GETARG_TERM(1);
@@ -167,7 +166,8 @@ crm_due_date(PG_FUNCTION_ARGS)
 
 	if (DATE_NOT_FINITE(start))
 		PG_RETURN_DATEADT(start);
-	st = wc_due_date(cal, start, &t, &result, &err);
+	st = before ? wc_due_date_before(cal, start, &t, &result, &err) :
+		wc_due_date(cal, start, &t, &result, &err);
 	if (st == WC_ERR_NEEDS_TIME)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -175,8 +175,41 @@ crm_due_date(PG_FUNCTION_ARGS)
 				 errdetail("Terms in minutes or hours need a time of day."),
 				 errhint("Use due(timestamptz, term), e.g. due(timestamptz '2026-09-30 17:00+08', '%s').",
 						 term_to_cstring(t))));
+	if (lenient && st == WC_ERR_UNCOVERED)
+		PG_RETURN_NULL();
 	check_status(st, &err, fcinfo, 2, cal);
 	PG_RETURN_DATEADT((DateADT) result);
+}
+
+PG_FUNCTION_INFO_V1(crm_due_date);
+Datum
+crm_due_date(PG_FUNCTION_ARGS)
+{
+	return due_date_common(fcinfo, false, false);
+}
+
+/* due_before(day, term, calendar): the last day that is a term before day */
+PG_FUNCTION_INFO_V1(crm_due_before);
+Datum
+crm_due_before(PG_FUNCTION_ARGS)
+{
+	return due_date_common(fcinfo, true, false);
+}
+
+/* try_due(start, term, calendar): NULL where the calendar has no data */
+PG_FUNCTION_INFO_V1(crm_try_due_date);
+Datum
+crm_try_due_date(PG_FUNCTION_ARGS)
+{
+	return due_date_common(fcinfo, false, true);
+}
+
+/* try_due_before(day, term, calendar): NULL where the calendar has no data */
+PG_FUNCTION_INFO_V1(crm_try_due_before);
+Datum
+crm_try_due_before(PG_FUNCTION_ARGS)
+{
+	return due_date_common(fcinfo, true, true);
 }
 
 /* working_hours(day, calendar): the working intervals of one day */

@@ -115,6 +115,10 @@ extern WcStatus wc_due_instant(const WorkCalendar *cal, int64_t start,
 extern WcStatus wc_due_date(const WorkCalendar *cal, int64_t day,
 							const Term *t, int64_t *result, WcError *err);
 
+/* The latest date that is still a term before day ("notice 30 days before expiry"). */
+extern WcStatus wc_due_date_before(const WorkCalendar *cal, int64_t day,
+								   const Term *t, int64_t *result, WcError *err);
+
 /* Working intervals of one day as instants; returns count (at most max). */
 extern int	wc_day_intervals(const WorkCalendar *cal, int64_t day,
 							 int64_t *opens, int64_t *closes, int max);

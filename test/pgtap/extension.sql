@@ -48,10 +48,19 @@ SELECT is_empty($$
      AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND (t.typelem <> 0 OR t.typrelid <> 0)))
      AND NOT (d.classid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objid AND c.relkind <> 'r')) $$,
   'every function, type, operator and table has a comment (\dx+ explains the extension)');
-SELECT is((SELECT array_length(extconfig, 1) FROM pg_extension WHERE extname = 'crm_contract'), 4,
-  'the four calendar tables are registered for pg_dump');
-SELECT ok((SELECT bool_and(c = 'WHERE NOT builtin') FROM pg_extension, unnest(extcondition) c WHERE extname = 'crm_contract'),
-  'pg_dump keeps user rows, not shipped ones');
+SELECT set_eq($$
+  SELECT c.relname::text, x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x (oid, cond)
+    JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'crm_contract' AND c.relname LIKE 'calendar%' $$,
+  $$ VALUES ('calendar', 'WHERE NOT builtin'), ('calendar_hours', 'WHERE NOT builtin'),
+            ('calendar_exception', 'WHERE NOT builtin'), ('calendar_exception_hours', 'WHERE NOT builtin') $$,
+  'pg_dump keeps users'' calendar rows, not shipped ones');
+SELECT set_eq($$
+  SELECT c.relname::text FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x (oid, cond)
+    JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'crm_contract' AND c.relname NOT LIKE 'calendar%' AND x.cond = '' $$,
+  $$ SELECT unnest(ARRAY['tenant_member', 'contract', 'party', 'clause', 'milestone', 'installment', 'installment_due',
+                         'payment', 'change_request', 'contract_id_seq', 'party_id_seq', 'clause_id_seq', 'milestone_id_seq',
+                         'installment_id_seq', 'installment_due_id_seq', 'payment_id_seq', 'change_request_id_seq']) $$,
+  'pg_dump keeps every contract row and the identity sequences');
 
 -- An ordinary role computes with calendars but cannot edit them.
 CREATE ROLE crm_tap_reader;

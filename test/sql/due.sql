@@ -34,6 +34,16 @@ INSERT INTO due_instants VALUES
 SELECT start, t, cal, due(start, t, cal) AS got, expected, why
   FROM due_instants WHERE due(start, t, cal) IS DISTINCT FROM expected;
 
+-- due_before: notice periods counted back from a date.
+SELECT d, t, due_before(d, t) AS got, expected FROM (VALUES
+  (date '2026-12-31', '30 days'::term, date '2026-12-01'),       -- renewal notice 30 days before expiry
+  ('2026-10-15', '10 working days', '2026-09-24'),               -- back over National Day and Mid-Autumn
+  ('2026-01-05', '1 working day', '2026-01-04'),                 -- Sunday 1/4 is a make-up day
+  ('2026-03-31', '1 month', '2026-02-28'),                       -- month end clamps
+  ('2026-03-15', '2 weeks', '2026-03-01'),
+  ('2027-02-28', '1 year', '2026-02-28')) v(d, t, expected)
+ WHERE due_before(d, t) IS DISTINCT FROM expected;
+
 -- Days are wall-clock days in the calendar's zone; hours are elapsed time.
 INSERT INTO calendar (name, time_zone, description) VALUES ('NY_due', 'America/New_York', 'test');
 SET timezone = 'America/New_York';
@@ -50,5 +60,7 @@ SELECT due(date '2026-09-30', '1 day', 'nowhere');
 SELECT due(date '2026-09-30', 'ten days');
 SELECT due(date '294276-01-01', '1000 years', '24x7');
 SELECT due(date 'infinity', '1 day');
+SELECT due_before(date '2026-09-30', '2 hours');
+SELECT due_before(date '2004-01-05', '3 working days');
 
 DELETE FROM calendar WHERE name = 'NY_due';
