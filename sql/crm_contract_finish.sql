@@ -44,3 +44,8 @@ SELECT pg_catalog.pg_extension_config_dump('crm_contract.calendar_exception_hour
 GRANT USAGE ON SCHEMA crm_contract TO PUBLIC;
 GRANT SELECT ON crm_contract.calendar, crm_contract.calendar_hours,
   crm_contract.calendar_exception, crm_contract.calendar_exception_hours TO PUBLIC;
+-- Each role reads its own tenant memberships (row-level security on tenant_member).
+GRANT SELECT ON crm_contract.tenant_member TO PUBLIC;
+-- The view runs with the caller's rights (security_invoker): table privileges and
+-- row-level security still decide what each role sees.
+GRANT SELECT ON crm_contract.obligations TO PUBLIC;
