@@ -7,7 +7,7 @@ EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract
 
 MODULE_big  = crm_contract
 CORE_OBJS   = src/core/term.o src/core/civil.o src/core/zone.o src/core/workcal.o
-OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o $(CORE_OBJS)
+OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o src/tenant.o $(CORE_OBJS)
 
 # The install script is assembled: hand-written definitions, shipped data,
 # then what must come after the data (protecting triggers, pg_dump registration).

@@ -7,4 +7,9 @@ cd "$(dirname "$0")/.."
 . tools/lib.sh
 ensure_packages "postgresql-$PG_MAJOR-orafce"
 build_and_install
-in_throwaway_cluster bash bench/calendar.sh
+# BENCH=calendar or BENCH=contracts runs one of them; default both
+case "${BENCH:-all}" in
+  calendar) in_throwaway_cluster bash bench/calendar.sh ;;
+  contracts) in_throwaway_cluster bash bench/contracts.sh ;;
+  *) in_throwaway_cluster bash -c "bash bench/calendar.sh && bash bench/contracts.sh" ;;
+esac

@@ -31,24 +31,48 @@ SELECT wording, wording::term AS term FROM (VALUES
   ('10個工作日'), ('60個工作日'), ('15日'), ('3個月'), ('5日'), ('1小時'), ('24小時'), ('2个工作小时'), ('8小时')) v(wording);
 
 \echo
-\echo '== Seed deadlines: what is due when'
-CREATE TEMP TABLE seed_deadline (seed text, clause text, obligation text, anchor text, anchored_on date, t term);
-INSERT INTO seed_deadline VALUES
-  ('001', '§3.1.1', 'project start (项目启动)',            'signed',        '2025-09-26', '10個工作日'),
-  ('001', '§4.1.1', 'pay 50% of the total (实施费用)',     'signed',        '2025-09-26', '10個工作日'),
-  ('001', '§3.1.2', 'go-live (系统上线)',                  'project start', '2025-10-16', '60個工作日'),
-  ('001', '§4.1.2', 'maintenance fee 10%, yearly',         'go-live',       '2026-01-09', '1年'),
-  ('001', '§7.2.1', 'end of free support year',            'go-live',       '2026-01-09', '1年'),
-  ('001', '§11.2',  'answer a change request',             'request',       '2026-09-25', '10 working days'),
-  ('004', '§4.1.1', 'development plan (开发计划)',         'signed',        '2026-06-15', '15日'),
-  ('004', '§4.1.2', 'development complete (完成开发)',     'signed',        '2026-06-15', '3個月'),
-  ('004', '§4.1.3', 'acceptance report (验收报告)',        'completion',    '2026-09-15', '5日'),
-  ('004', '§5.2.1', '50% advance payment',                 'signed',        '2026-06-15', '5日');
-SELECT seed, clause, obligation, t AS term, anchor, anchored_on, due(anchored_on, t) AS due_on,
-       to_char(due(anchored_on, t), 'Dy') AS dow
-  FROM seed_deadline ORDER BY seed, anchored_on, clause;
+\echo '== Seed contracts 001 and 004 as rows: due dates follow from signing and completions'
+INSERT INTO tenant_member VALUES (current_user, 'demo');
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status, effective_from, effective_to) VALUES
+  ('001', 'implementation', '客户关系管理系统实施和服务合同', '甲方 (client)', '乙方 (vendor)', 1000000.00, '2025-09-26', 'signed', '2025-09-26', '2028-12-31'),
+  ('004', 'development', '电子商务平台客户关系管理系统开发合同', '客户 (client)', '开发方 (vendor)', 300000.00, '2026-06-15', 'signed', NULL, NULL);
+INSERT INTO clause (contract_id, kind, ref, wording, term, share) VALUES
+  ((SELECT id FROM contract WHERE code = '001'), 'payment', '4.1.1', '自本合同签订之日起10个工作日内支付总金额的50%', '10個工作日', 0.5),
+  ((SELECT id FROM contract WHERE code = '001'), 'change_request', '11.2', '变更请求10个工作日内答复', '10個工作日', NULL),
+  ((SELECT id FROM contract WHERE code = '001'), 'renewal', '12.1', '到期前30日提出续约意向', '30 days', NULL);
+INSERT INTO milestone (contract_id, name, clause_ref, anchor, anchor_milestone, within) VALUES
+  ((SELECT id FROM contract WHERE code = '001'), 'project start (项目启动)', '3.1.1', 'signing', NULL, '10個工作日'),
+  ((SELECT id FROM contract WHERE code = '001'), 'go-live (系统上线)', '3.1.2', 'milestone', 'project start (项目启动)', '60個工作日'),
+  ((SELECT id FROM contract WHERE code = '001'), 'free support ends', '7.2.1', 'milestone', 'go-live (系统上线)', '1年'),
+  ((SELECT id FROM contract WHERE code = '004'), 'development plan (开发计划)', '4.1.1', 'signing', NULL, '15日'),
+  ((SELECT id FROM contract WHERE code = '004'), 'development complete (完成开发)', '4.1.2', 'signing', NULL, '3個月'),
+  ((SELECT id FROM contract WHERE code = '004'), 'acceptance report (验收报告)', '4.1.3', 'milestone', 'development complete (完成开发)', '5日'),
+  ((SELECT id FROM contract WHERE code = '004'), 'acceptance passed', '5.2.2', 'milestone', 'acceptance report (验收报告)', NULL);
+INSERT INTO installment (contract_id, name, clause_ref, share, anchor, anchor_milestone, within, every) VALUES
+  ((SELECT id FROM contract WHERE code = '001'), 'implementation fee 50%', '4.1.1', 0.5, 'signing', NULL, '10個工作日', NULL),
+  ((SELECT id FROM contract WHERE code = '001'), 'maintenance fee 10%, yearly', '4.1.2', 0.1, 'milestone', 'go-live (系统上线)', NULL, '1 year'),
+  ((SELECT id FROM contract WHERE code = '004'), 'advance 50%', '5.2.1', 0.5, 'signing', NULL, '5日', NULL),
+  ((SELECT id FROM contract WHERE code = '004'), 'final 50%', '5.2.2', 0.5, 'milestone', 'acceptance passed', '5日', NULL);
+-- What happened: completions and a change request.
+UPDATE milestone SET completed_on = '2025-10-16' WHERE name = 'project start (项目启动)';
+UPDATE milestone SET completed_on = '2026-01-09' WHERE name = 'go-live (系统上线)';
+UPDATE milestone SET completed_on = '2026-09-14' WHERE name = 'development complete (完成开发)';
+INSERT INTO change_request (contract_id, ref, received_on) VALUES ((SELECT id FROM contract WHERE code = '001'), 'CR-1', '2026-09-25');
+
+SELECT c.code, m.clause_ref AS clause, m.name AS milestone, m.within AS term, m.anchor,
+       coalesce(m.anchor_milestone, '') AS after, m.due_on, m.completed_on
+  FROM milestone m JOIN contract c ON c.id = m.contract_id ORDER BY c.code, m.id;
 
 \echo
+\echo '== Payment schedules (installment occurrences)'
+SELECT c.code, i.clause_ref AS clause, i.name AS installment, o.seq, o.due_on, o.amount
+  FROM installment_due o JOIN installment i ON i.id = o.installment_id JOIN contract c ON c.id = i.contract_id
+ ORDER BY c.code, o.due_on, i.name;
+
+\echo
+\echo '== Due within 10 working days of 2026-09-24 (Mid-Autumn and National Day in between)'
+SELECT contract_code, kind, obligation, clause_ref, due_on, amount_open FROM due_within(10, '2026-09-24');
+
 \echo '== SLA clocks: response and resolution deadlines of tickets'
 CREATE TEMP TABLE ticket (seed text, rule text, opened timestamptz, t term, cal text);
 INSERT INTO ticket VALUES

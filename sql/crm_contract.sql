@@ -402,18 +402,9 @@ CREATE POLICY tenant_member_own ON crm_contract.tenant_member
   USING (member OPERATOR(pg_catalog.=) CURRENT_USER);
 
 CREATE FUNCTION crm_contract.current_tenant() RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-  -- the tenant named by SET crm_contract.tenant, if the role is a member of it;
-  -- otherwise the role's only tenant; otherwise NULL (no contract rows at all)
-  SELECT coalesce(
-    (SELECT m.tenant FROM crm_contract.tenant_member m
-      WHERE m.member = CURRENT_USER
-        AND m.tenant = nullif(current_setting('crm_contract.tenant', true), '')),
-    (SELECT min(m.tenant) FROM crm_contract.tenant_member m
-      WHERE m.member = CURRENT_USER HAVING count(*) = 1))
-$$;
+  AS 'MODULE_PATHNAME', 'crm_current_tenant' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.current_tenant() IS
-  'the tenant of the current role: the one chosen with SET crm_contract.tenant among its memberships, else its only one, else NULL';
+  'the tenant of the current role: the one chosen with SET crm_contract.tenant among its memberships, else its only one, else NULL; read once per statement';
 
 -------------------------------------------------------------------------------
 -- Contracts, parties and clauses
@@ -718,13 +709,14 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
   base date;
-  r record;
 BEGIN
   SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'milestone "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
   END IF;
-  PERFORM crm_contract.check_dated_term(format('milestone "%s" of contract "%s"', NEW.name, c.code), NEW.within);
+  IF NEW.within IS NOT NULL AND crm_contract.term_unit(NEW.within) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
+    PERFORM crm_contract.check_dated_term(format('milestone "%s" of contract "%s"', NEW.name, c.code), NEW.within);
+  END IF;
   IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
     IF NEW.anchor_milestone = NEW.name THEN
       RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on itself', NEW.name, c.code USING ERRCODE = '23514';
@@ -758,9 +750,10 @@ BEGIN
       NEW.name, c.code, NEW.completed_on, coalesce(c.signed_on::text, 'not yet')
       USING ERRCODE = '23514';
   END IF;
-  r := crm_contract.rule_due(base, NEW.within, c.calendar);
-  NEW.due_on := r.due_on;
-  NEW.due_note := r.note;
+  -- crm_contract.rule_due, inlined: this runs for every row of a bulk load
+  NEW.due_on := CASE WHEN NEW.within IS NULL THEN base ELSE crm_contract.try_due(base, NEW.within, c.calendar) END;
+  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL
+                       THEN format('unknown until calendar "%s" has the holidays of the years after %s', c.calendar, base) END;
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION crm_contract.milestone_schedule() IS
@@ -788,14 +781,16 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
   base date;
-  r record;
 BEGIN
   SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'installment "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
   END IF;
-  PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.within);
-  PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.every);
+  IF crm_contract.term_unit(NEW.within) IN ('minutes', 'hours', 'working minutes', 'working hours')
+     OR crm_contract.term_unit(NEW.every) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
+    PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.within);
+    PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.every);
+  END IF;
   IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
     SELECT m.completed_on INTO base FROM crm_contract.milestone m
      WHERE m.contract_id = NEW.contract_id AND m.name = NEW.anchor_milestone;
@@ -808,9 +803,9 @@ BEGIN
   ELSE
     base := NEW.anchor_date;
   END IF;
-  r := crm_contract.rule_due(base, NEW.within, c.calendar);
-  NEW.due_on := r.due_on;
-  NEW.due_note := r.note;
+  NEW.due_on := CASE WHEN NEW.within IS NULL THEN base ELSE crm_contract.try_due(base, NEW.within, c.calendar) END;
+  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL
+                       THEN format('unknown until calendar "%s" has the holidays of the years after %s', c.calendar, base) END;
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION crm_contract.installment_schedule() IS 'trigger: computes the first due date of an installment from its anchor';
@@ -856,6 +851,12 @@ BEGIN
     END IF;
   END IF;
   n := coalesce(array_length(dues, 1), 0);
+  IF TG_OP = 'INSERT' THEN
+    -- a new installment has no occurrences yet: nothing to keep or drop
+    INSERT INTO crm_contract.installment_due (tenant, installment_id, seq, due_on, amount)
+    SELECT NEW.tenant, NEW.id, s.seq, s.due_on, amt FROM unnest(dues) WITH ORDINALITY AS s (due_on, seq);
+    RETURN NULL;
+  END IF;
   SELECT min(o.seq) INTO k FROM crm_contract.installment_due o JOIN crm_contract.payment p ON p.installment_due_id = o.id
    WHERE o.installment_id = NEW.id AND o.seq > n;
   IF k IS NOT NULL THEN

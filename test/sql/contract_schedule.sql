@@ -122,5 +122,17 @@ DELETE FROM payment;
 DELETE FROM contract WHERE code = '004';
 SELECT count(*) AS rows_of_004 FROM milestone m WHERE NOT EXISTS (SELECT 1 FROM contract c WHERE c.id = m.contract_id);
 
+-- Signing a contract with 20 obligations sets all 20 due dates in the one statement.
+-- On the weekdays calendar, k working days after a Monday is k + 2 * floor(k / 5) days later.
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, calendar)
+VALUES ('T-20', 'service', 'twenty obligations', 'c', 'v', 20000.00, 'weekdays');
+INSERT INTO milestone (contract_id, name, within)
+SELECT (SELECT id FROM contract WHERE code = 'T-20'), 'step ' || k, crm_contract.term(k, 'working days') FROM generate_series(1, 20) k;
+SELECT count(*) FILTER (WHERE due_on IS NULL) AS undated_before_signing FROM milestone m JOIN contract c ON c.id = m.contract_id WHERE c.code = 'T-20';
+UPDATE contract SET signed_on = '2026-11-23', status = 'signed' WHERE code = 'T-20';
+SELECT count(*) AS dated, count(*) FILTER (WHERE m.due_on = date '2026-11-23' + k + 2 * (k / 5)) AS as_counted_by_hand
+  FROM milestone m JOIN contract c ON c.id = m.contract_id, LATERAL (SELECT substr(m.name, 6)::int AS k) x
+ WHERE c.code = 'T-20';
+
 DELETE FROM contract;
 DELETE FROM tenant_member;
