@@ -38,10 +38,10 @@ END $$;
 -- backend: no client round trip or result transfer (each query returns one
 -- row), no per-row instrumentation as EXPLAIN ANALYZE would add, no parsing of
 -- psql \timing output.  For each pair: one warm-up run of each side (compiles
--- the calendar, warms buffers and caches), then 5 timed runs alternating
+-- the calendar, warms buffers and caches), then 9 timed runs alternating
 -- ours / baseline, so load from other processes hits both sides alike; the
 -- median of each side is kept.
-CREATE FUNCTION pg_temp.pair_ms(q_ours text, q_base text, runs int DEFAULT 5,
+CREATE FUNCTION pg_temp.pair_ms(q_ours text, q_base text, runs int DEFAULT 9,
                                 OUT ours_ms numeric, OUT base_ms numeric)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -107,7 +107,7 @@ BEGIN
 END $$;
 
 \echo
-\echo '== 1,000,000 calls each, median of 5 runs after a warm-up, single backend, no parallel workers'
+\echo '== 1,000,000 calls each, median of 9 runs after a warm-up, single backend, no parallel workers'
 SELECT label AS "ours", round(ours_ms) AS "ours ms",
        base_label AS "vs", round(base_ms) AS "vs ms",
        round(ours_ms / base_ms, 3) AS ratio,

@@ -1,6 +1,7 @@
 -- Calendar tables: validation on write, shipped rows, copies, user edits and
 -- the per-session cache following every change.
 SET search_path = crm_contract, public;
+\set SHOW_CONTEXT never
 SET datestyle = ISO;
 SET timezone = 'Asia/Shanghai';
 \set VERBOSITY default

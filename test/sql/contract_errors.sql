@@ -1,5 +1,6 @@
 -- Bad contract input: explicit SQLSTATEs, messages naming the row, nothing half-written.
 SET search_path = crm_contract, public;
+\set SHOW_CONTEXT never
 SET datestyle = ISO;
 \set VERBOSITY default
 -- Identities start afresh, so that messages quoting rows read the same in any test order.

@@ -3,6 +3,7 @@
 -- (National Day 2025: 10/1-10/8 off, Sun 9/28 and Sat 10/11 worked; New Year 2026:
 -- 1/1-1/3 off, Sun 1/4 worked).
 SET search_path = crm_contract, public;
+\set SHOW_CONTEXT never
 SET datestyle = ISO;
 -- Identities start afresh, so that messages quoting rows read the same in any test order.
 SELECT count(setval(pg_get_serial_sequence('crm_contract.' || t, 'id'), 1, false)) AS sequences_reset
