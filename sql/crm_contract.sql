@@ -165,7 +165,8 @@ BEGIN
     RAISE EXCEPTION 'calendar "%": builtin is set only by the extension', NEW.name
       USING ERRCODE = '22023';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names z WHERE z.name = NEW.time_zone) THEN
+  PERFORM FROM pg_catalog.pg_timezone_names z WHERE z.name = NEW.time_zone;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'time zone "%" of calendar "%" is not recognized', NEW.time_zone, NEW.name
       USING ERRCODE = '22023', HINT = 'Use an IANA time zone name such as Asia/Shanghai or UTC (see pg_timezone_names).';
   END IF;
@@ -367,7 +368,8 @@ COMMENT ON FUNCTION crm_contract.calendar_cache() IS
 CREATE FUNCTION crm_contract.copy_calendar(source text, target text, description text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM crm_contract.calendar c WHERE c.name = source) THEN
+  PERFORM FROM crm_contract.calendar c WHERE c.name = source;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'calendar "%" does not exist', source
       USING ERRCODE = '42704', HINT = 'Calendars are the rows of crm_contract.calendar.';
   END IF;
@@ -659,7 +661,8 @@ COMMENT ON TABLE crm_contract.change_request IS
 CREATE FUNCTION crm_contract.contract_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM crm_contract.calendar k WHERE k.name = NEW.calendar) THEN
+  PERFORM FROM crm_contract.calendar k WHERE k.name = NEW.calendar;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'contract "%": calendar "%" does not exist', NEW.code, NEW.calendar
       USING ERRCODE = '42704', HINT = 'Calendars are the rows of crm_contract.calendar; CN, 24x7 and weekdays are shipped.';
   END IF;

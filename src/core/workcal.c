@@ -968,11 +968,12 @@ wc_due_instant(const WorkCalendar *cal, int64_t start, const Term *t,
 	return WC_ERR_RANGE;
 }
 
-WcStatus
-wc_due_date(const WorkCalendar *cal, int64_t day, const Term *t,
-			int64_t *result, WcError *err)
+/* A term of days or longer applied forwards (sign 1) or backwards (sign -1) to a date. */
+static WcStatus
+due_date_signed(const WorkCalendar *cal, int64_t day, const Term *t, int sign,
+				int64_t *result, WcError *err)
 {
-	int64_t		q = t->quantity;
+	int64_t		q = sign * (int64_t) t->quantity;
 	int64_t		nd = day;
 
 	switch (t->unit)
@@ -1003,35 +1004,15 @@ wc_due_date(const WorkCalendar *cal, int64_t day, const Term *t,
 }
 
 WcStatus
+wc_due_date(const WorkCalendar *cal, int64_t day, const Term *t,
+			int64_t *result, WcError *err)
+{
+	return due_date_signed(cal, day, t, 1, result, err);
+}
+
+WcStatus
 wc_due_date_before(const WorkCalendar *cal, int64_t day, const Term *t,
 				   int64_t *result, WcError *err)
 {
-	int64_t		q = t->quantity;
-	int64_t		nd = day;
-
-	switch (t->unit)
-	{
-		case TERM_DAYS:
-			nd = day - q;
-			break;
-		case TERM_WEEKS:
-			nd = day - q * 7;
-			break;
-		case TERM_MONTHS:
-			if (!civil_add_months(day, -q, &nd))
-				return WC_ERR_RANGE;
-			break;
-		case TERM_YEARS:
-			if (!civil_add_months(day, -q * 12, &nd))
-				return WC_ERR_RANGE;
-			break;
-		case TERM_WORKING_DAYS:
-			return wc_add_working_days(cal, day, -q, result, err);
-		default:
-			return WC_ERR_NEEDS_TIME;
-	}
-	if (nd < WC_DAY_MIN || nd > WC_DAY_MAX)
-		return WC_ERR_RANGE;
-	*result = nd;
-	return WC_OK;
+	return due_date_signed(cal, day, t, -1, result, err);
 }
