@@ -86,6 +86,66 @@ COMMENT ON FUNCTION crm_contract.term_unit(crm_contract.term) IS
   'the unit of a term in canonical plural English: minutes, hours, days, weeks, months, years, working minutes, working hours, working days';
 
 -------------------------------------------------------------------------------
+-- The penalty_rule type: how a 违约金 or 滞纳金 accrues
+-------------------------------------------------------------------------------
+
+CREATE TYPE crm_contract.penalty_rule;
+
+CREATE FUNCTION crm_contract.penalty_rule_in(cstring) RETURNS crm_contract.penalty_rule
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION crm_contract.penalty_rule_out(crm_contract.penalty_rule) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION crm_contract.penalty_rule_recv(internal) RETURNS crm_contract.penalty_rule
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION crm_contract.penalty_rule_send(crm_contract.penalty_rule) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE crm_contract.penalty_rule (
+  INPUT = crm_contract.penalty_rule_in,
+  OUTPUT = crm_contract.penalty_rule_out,
+  RECEIVE = crm_contract.penalty_rule_recv,
+  SEND = crm_contract.penalty_rule_send,
+  INTERNALLENGTH = 40,
+  ALIGNMENT = double,
+  STORAGE = plain
+);
+COMMENT ON TYPE crm_contract.penalty_rule IS
+  'how a penalty (违约金) or late fee (滞纳金) accrues: a rate (1%, 万分之五, LPR×1.5), a basis (total, overdue, undelivered), a period (once, per day, per working day, per week/month/year) and options (grace, cap, min, compound, floating)';
+COMMENT ON FUNCTION crm_contract.penalty_rule_in(cstring) IS 'text input of penalty_rule, English or Chinese';
+COMMENT ON FUNCTION crm_contract.penalty_rule_out(crm_contract.penalty_rule) IS 'canonical English output of penalty_rule';
+COMMENT ON FUNCTION crm_contract.penalty_rule_recv(internal) IS 'binary input of penalty_rule';
+COMMENT ON FUNCTION crm_contract.penalty_rule_send(crm_contract.penalty_rule) IS 'binary output of penalty_rule';
+
+CREATE FUNCTION crm_contract.penalty_rule_eq(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION crm_contract.penalty_rule_ne(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION crm_contract.penalty_rule_hash(crm_contract.penalty_rule) RETURNS integer
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.penalty_rule_eq(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'rules equal in every part';
+COMMENT ON FUNCTION crm_contract.penalty_rule_ne(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'rules differing in some part';
+COMMENT ON FUNCTION crm_contract.penalty_rule_hash(crm_contract.penalty_rule) IS 'hash support for penalty_rule';
+
+CREATE OPERATOR crm_contract.= (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule,
+  FUNCTION = crm_contract.penalty_rule_eq,
+  COMMUTATOR = OPERATOR(crm_contract.=), NEGATOR = OPERATOR(crm_contract.<>),
+  RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR crm_contract.<> (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule,
+  FUNCTION = crm_contract.penalty_rule_ne,
+  COMMUTATOR = OPERATOR(crm_contract.<>), NEGATOR = OPERATOR(crm_contract.=),
+  RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR crm_contract.= (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'same rule';
+COMMENT ON OPERATOR crm_contract.<> (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'different rules';
+CREATE OPERATOR CLASS crm_contract.penalty_rule_hash_ops
+  DEFAULT FOR TYPE crm_contract.penalty_rule USING hash AS
+    OPERATOR 1 crm_contract.= (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    FUNCTION 1 crm_contract.penalty_rule_hash(crm_contract.penalty_rule);
+
+-------------------------------------------------------------------------------
 -- Working calendars
 -------------------------------------------------------------------------------
 
@@ -494,6 +554,7 @@ CREATE TABLE crm_contract.clause (
   term        crm_contract.term,
   share       numeric,
   amount      numeric,
+  rule        crm_contract.penalty_rule,
   UNIQUE (contract_id, ref),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
   CONSTRAINT clause_share_check CHECK (share OPERATOR(pg_catalog.>) 0 AND share OPERATOR(pg_catalog.<=) 1),
@@ -503,6 +564,7 @@ COMMENT ON TABLE crm_contract.clause IS
   'clauses of a contract: kind, reference (9.3), original wording, and typed parameters (term, share, amount) validated per kind';
 COMMENT ON COLUMN crm_contract.clause.term IS
   'the clause''s duration: answer time (change_request), notice before expiry (renewal), notice ahead (termination), a payment or support period';
+COMMENT ON COLUMN crm_contract.clause.rule IS 'the penalty rule of a delay_penalty, late_fee or sla clause: 1% of total per day (001 §9.3)';
 COMMENT ON COLUMN crm_contract.clause.share IS 'a share as a fraction (0.5 = 50%): of the total (payment, liability_cap) or a rate (delay_penalty, late_fee)';
 
 -- Which parameters each kind of clause takes, and which it needs.
@@ -513,6 +575,7 @@ DECLARE
   takes_share crm_contract.clause_kind[] := '{payment,delay_penalty,late_fee,liability_cap}';
   takes_amount crm_contract.clause_kind[] := '{payment,liability_cap,delay_penalty,late_fee}';
   needs_term  crm_contract.clause_kind[] := '{change_request,renewal,termination}';
+  takes_rule  crm_contract.clause_kind[] := '{delay_penalty,late_fee,sla}';
   code text;
 BEGIN
   SELECT c.code INTO code FROM crm_contract.contract c WHERE c.id = NEW.contract_id;
@@ -527,6 +590,10 @@ BEGIN
   IF NEW.amount IS NOT NULL AND NOT NEW.kind = ANY (takes_amount) THEN
     RAISE EXCEPTION 'clause % of contract "%": a % clause takes no amount', NEW.ref, code, NEW.kind
       USING ERRCODE = '22023';
+  END IF;
+  IF NEW.rule IS NOT NULL AND NOT NEW.kind = ANY (takes_rule) THEN
+    RAISE EXCEPTION 'clause % of contract "%": a % clause takes no penalty rule', NEW.ref, code, NEW.kind
+      USING ERRCODE = '22023', HINT = 'Penalty rules belong to clauses of kind delay_penalty, late_fee and sla.';
   END IF;
   IF NEW.term IS NULL AND NEW.kind = ANY (needs_term) THEN
     RAISE EXCEPTION 'clause % of contract "%": a % clause needs its term', NEW.ref, code, NEW.kind
@@ -1086,3 +1153,89 @@ BEGIN
   END LOOP;
 END $$;
 SELECT pg_catalog.pg_extension_config_dump('crm_contract.tenant_member', '');
+
+-------------------------------------------------------------------------------
+-- Penalties and late fees
+-------------------------------------------------------------------------------
+
+CREATE TABLE crm_contract.lpr (
+  published_on date PRIMARY KEY,
+  rate         numeric NOT NULL,
+  builtin      boolean NOT NULL DEFAULT false,
+  CONSTRAINT lpr_rate_check CHECK (rate OPERATOR(pg_catalog.>) 0 AND rate OPERATOR(pg_catalog.<) 100)
+);
+COMMENT ON TABLE crm_contract.lpr IS
+  'the 1-year loan prime rate (贷款市场报价利率) in percent, by publication day; a value is in force from its day until the next; users add new values';
+INSERT INTO crm_contract.lpr (published_on, rate, builtin) VALUES
+  ('2019-08-20', 4.25, true), ('2019-09-20', 4.20, true), ('2019-11-20', 4.15, true),
+  ('2020-02-20', 4.05, true), ('2020-04-20', 3.85, true), ('2021-12-20', 3.80, true),
+  ('2022-01-20', 3.70, true), ('2022-08-22', 3.65, true), ('2023-06-20', 3.55, true),
+  ('2023-08-21', 3.45, true), ('2024-07-22', 3.35, true), ('2024-10-21', 3.10, true),
+  ('2025-05-20', 3.00, true);
+
+CREATE FUNCTION crm_contract.lpr_protect_builtin() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.builtin THEN
+      RAISE EXCEPTION 'lpr: builtin is set only by the extension' USING ERRCODE = '22023';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF OLD.builtin THEN
+    RAISE EXCEPTION 'the LPR of % is shipped with crm_contract and cannot be changed', OLD.published_on
+      USING ERRCODE = '0A000', HINT = 'Add the values published after it as new rows.';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+COMMENT ON FUNCTION crm_contract.lpr_protect_builtin() IS 'trigger: shipped LPR values are read-only';
+CREATE TRIGGER lpr_protect BEFORE INSERT OR UPDATE OR DELETE ON crm_contract.lpr
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.lpr_protect_builtin();
+CREATE TRIGGER lpr_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON crm_contract.lpr
+  FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.calendar_changed();
+GRANT SELECT ON crm_contract.lpr TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('crm_contract.lpr', 'WHERE NOT builtin');
+
+CREATE FUNCTION crm_contract.penalty(rule crm_contract.penalty_rule, base numeric, due date, until date, calendar text DEFAULT 'CN')
+RETURNS numeric
+  AS 'MODULE_PATHNAME', 'crm_penalty' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.penalty(crm_contract.penalty_rule, numeric, date, date, text) IS
+  'the penalty accrued on base from due to until (days d with due < d <= until) under rule, with grace, cap, minimum, working days and compounding; exact, rounded to 0.01 half up: penalty(''1% of total per day'', 1000000, ''2026-01-09'', ''2026-01-21'') = 120000.00';
+
+CREATE FUNCTION crm_contract.late_fee(rule crm_contract.penalty_rule, amount numeric, due date,
+    paid_on date[], paid numeric[], until date, calendar text DEFAULT 'CN')
+RETURNS numeric
+  AS 'MODULE_PATHNAME', 'crm_late_fee' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.late_fee(crm_contract.penalty_rule, numeric, date, date[], numeric[], date, text) IS
+  'a late fee on an amount that partial payments (paid[i] on paid_on[i]) reduce, accrued period by period on the outstanding balance up to until';
+
+CREATE FUNCTION crm_contract.late_fee_breakdown(rule crm_contract.penalty_rule, amount numeric, due date,
+    paid_on date[], paid numeric[], until date, calendar text DEFAULT 'CN',
+    OUT from_day date, OUT to_day date, OUT days integer, OUT balance numeric, OUT rate numeric, OUT amount_accrued numeric)
+RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'crm_late_fee_breakdown' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.late_fee_breakdown(crm_contract.penalty_rule, numeric, date, date[], numeric[], date, text) IS
+  'late_fee() period by period: first and last day counted, days, balance, rate per rule period (a fraction), amount; the amounts add up to late_fee()';
+
+CREATE FUNCTION crm_contract.annual_rate(rule crm_contract.penalty_rule, on_day date DEFAULT CURRENT_DATE) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'crm_annual_rate' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.annual_rate(crm_contract.penalty_rule, date) IS
+  'the yearly equivalent of a rule''s rate as a fraction (1% per day = 3.65, i.e. 365%); NULL for a one-off rule; LPR rules use the LPR in force on on_day';
+
+CREATE FUNCTION crm_contract.statutory_default_rule(breach date, multiplier numeric DEFAULT 1.5)
+RETURNS crm_contract.penalty_rule
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF breach < date '2019-08-20' THEN
+    RAISE EXCEPTION 'no statutory default rate for a breach on %', breach
+      USING ERRCODE = '0A000',
+            HINT = 'Before 2019-08-20 the default followed the PBOC benchmark lending rate, which crm_contract does not ship.';
+  END IF;
+  IF multiplier < 1.3 OR multiplier > 1.5 THEN
+    RAISE EXCEPTION 'multiplier % is outside the statutory range 1.3 to 1.5', multiplier
+      USING ERRCODE = '22023', HINT = 'The default is the LPR at breach plus 30% to 50% (法释〔2020〕17号 Art. 18).';
+  END IF;
+  RETURN format('LPR×%s of overdue per year', multiplier)::crm_contract.penalty_rule;
+END $$;
+COMMENT ON FUNCTION crm_contract.statutory_default_rule(date, numeric) IS
+  'the default rate for late payment where a contract names none, for breaches from 2019-08-20: LPR at breach × 1.3 to × 1.5 per year (法释〔2012〕8号 as amended by 法释〔2020〕17号 Art. 18)';

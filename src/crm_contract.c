@@ -6,6 +6,7 @@
 #include "fmgr.h"
 
 #include "calendar_cache.h"
+#include "lpr_cache.h"
 
 PG_MODULE_MAGIC;
 
@@ -15,4 +16,5 @@ void
 _PG_init(void)
 {
 	calendar_cache_init();
+	lpr_cache_init();
 }

@@ -1,0 +1,278 @@
+/*
+ * penalty_funcs.c - SQL functions of penalty and late-fee accrual.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+
+#include "calendar_cache.h"
+#include "lpr_cache.h"
+#include "money.h"
+#include "penalty_rule_type.h"
+
+/* Working days on the call's calendar, for per-working-day rules and working grace. */
+typedef struct CalendarArg
+{
+	const WorkCalendar *cal;
+	WcStatus	st;
+	WcError		err;
+} CalendarArg;
+
+static int64_t
+cb_working_days(void *arg, int64_t a, int64_t b, bool *ok)
+{
+	CalendarArg *c = (CalendarArg *) arg;
+	int64_t		n = 0;
+
+	c->st = wc_working_days_between(c->cal, a, b, &n, &c->err);
+	*ok = c->st == WC_OK;
+	return n;
+}
+
+static int64_t
+cb_add_working_days(void *arg, int64_t day, int64_t n, bool *ok)
+{
+	CalendarArg *c = (CalendarArg *) arg;
+	int64_t		d = day;
+
+	c->st = wc_add_working_days(c->cal, day, n, &d, &c->err);
+	*ok = c->st == WC_OK;
+	return d;
+}
+
+static char *
+iso_day(int64 day)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum((DateADT) day)));
+}
+
+/* Accrue or raise the right error. */
+static int64
+accrue_or_report(FunctionCallInfo fcinfo, int calarg, const PenaltyRule *r, int64 base,
+				 DateADT due, DateADT until, const PrPayment *pays, int32 npays,
+				 PrSegment *seg, int32 maxseg, int32 *nseg)
+{
+	CalendarArg carg;
+	PrContext	ctx;
+	int64		result = 0;
+	int64		bad_day = 0;
+	PrAccrueStatus st;
+	bool		needs_calendar = r->period == PR_PER_WORKING_DAY || (r->flags & PR_FLAG_GRACE_WORKING);
+
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&carg, 0, sizeof(carg));
+	if (DATE_NOT_FINITE(due) || DATE_NOT_FINITE(until))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot accrue a penalty to or from an infinite date")));
+	if (base < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("amount %s must not be negative",
+						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(money_from_minor(base)))))));
+	if (needs_calendar)
+	{
+		carg.cal = calendar_for_call(fcinfo, calarg);
+		ctx.working_days = cb_working_days;
+		ctx.add_working_days = cb_add_working_days;
+		ctx.arg = &carg;
+	}
+	if (r->lpr_mult != 0)
+		ctx.lpr = lpr_series(&ctx.nlpr);
+
+	st = penalty_accrue(r, base, due, until, pays, npays, &ctx, &result, seg, maxseg, nseg, &bad_day);
+	switch (st)
+	{
+		case PRA_OK:
+			break;
+		case PRA_ERR_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("penalty out of range for rule \"%s\"", penalty_rule_to_cstring(r)),
+					 errdetail("Amounts are limited to 92233720368547758.07.")));
+			break;
+		case PRA_ERR_NO_LPR:
+			ereport(ERROR,
+					(errcode(ERRCODE_NO_DATA_FOUND),
+					 errmsg("no LPR in force on %s for rule \"%s\"", iso_day(bad_day), penalty_rule_to_cstring(r)),
+					 errhint("The 1-year LPR series in crm_contract.lpr starts on 2019-08-20; add the values you need.")));
+			break;
+		case PRA_ERR_CALENDAR:
+			calendar_report(carg.st, &carg.err, text_to_cstring(PG_GETARG_TEXT_PP(calarg)), carg.cal);
+			break;
+		case PRA_ERR_TOO_MANY:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many accrual periods for rule \"%s\"", penalty_rule_to_cstring(r))));
+			break;
+	}
+	return result;
+}
+
+/* penalty(rule, base, due, until, calendar) */
+PG_FUNCTION_INFO_V1(crm_penalty);
+Datum
+crm_penalty(PG_FUNCTION_ARGS)
+{
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "base amount");
+	DateADT		due = PG_GETARG_DATEADT(2);
+	DateADT		until = PG_GETARG_DATEADT(3);
+
+	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 4, r, base, due, until,
+														NULL, 0, NULL, 0, NULL)));
+}
+
+static int
+payment_cmp(const void *a, const void *b)
+{
+	const PrPayment *x = a,
+			   *y = b;
+
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
+/* Payments from two parallel arrays, sorted by day. */
+static PrPayment *
+payments_from_arrays(ArrayType *days, ArrayType *amounts, int32 *n)
+{
+	Datum	   *dv,
+			   *av;
+	bool	   *dn,
+			   *an;
+	int			nd,
+				na,
+				i;
+	PrPayment  *p;
+
+	if (ARR_NDIM(days) > 1 || ARR_NDIM(amounts) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("payment dates and amounts must be one-dimensional arrays")));
+	deconstruct_array(days, DATEOID, sizeof(DateADT), true, TYPALIGN_INT, &dv, &dn, &nd);
+	deconstruct_array(amounts, NUMERICOID, -1, false, TYPALIGN_INT, &av, &an, &na);
+	if (nd != na)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("payment dates (%d) and payment amounts (%d) differ in number", nd, na),
+				 errhint("paid_on[i] is the date of paid[i].")));
+	p = palloc(sizeof(PrPayment) * (nd + 1));
+	for (i = 0; i < nd; i++)
+	{
+		if (dn[i] || an[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("payment %d has no %s", i + 1, dn[i] ? "date" : "amount")));
+		p[i].day = DatumGetDateADT(dv[i]);
+		if (DATE_NOT_FINITE(p[i].day))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("payment %d has an infinite date", i + 1)));
+		p[i].amount = money_to_minor(DatumGetNumeric(av[i]), "payment amount");
+		if (p[i].amount <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("payment %d of %s must be positive", i + 1,
+							DatumGetCString(DirectFunctionCall1(numeric_out, av[i])))));
+	}
+	qsort(p, nd, sizeof(PrPayment), payment_cmp);
+	*n = nd;
+	return p;
+}
+
+/* late_fee(rule, amount, due, paid_on[], paid[], until, calendar) */
+PG_FUNCTION_INFO_V1(crm_late_fee);
+Datum
+crm_late_fee(PG_FUNCTION_ARGS)
+{
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "amount due");
+	DateADT		due = PG_GETARG_DATEADT(2);
+	int32		npays;
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), &npays);
+	DateADT		until = PG_GETARG_DATEADT(5);
+
+	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 6, r, base, due, until,
+														pays, npays, NULL, 0, NULL)));
+}
+
+/* late_fee_breakdown(...): one row per accrual period */
+PG_FUNCTION_INFO_V1(crm_late_fee_breakdown);
+Datum
+crm_late_fee_breakdown(PG_FUNCTION_ARGS)
+{
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "amount due");
+	DateADT		due = PG_GETARG_DATEADT(2);
+	int32		npays;
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), &npays);
+	DateADT		until = PG_GETARG_DATEADT(5);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int32		maxseg = 4096;
+	PrSegment  *seg;
+	int32		nseg = 0,
+				i;
+	int64		total;
+
+	InitMaterializedSRF(fcinfo, 0);
+	/* enough rows for daily compounding over 11 years, or every payment and LPR change */
+	if (until > due && until - due + npays + 64 > maxseg)
+		maxseg = (int32) Min((int64) (until - due) + npays + 64, 1000000);
+	seg = palloc(sizeof(PrSegment) * maxseg);
+	total = accrue_or_report(fcinfo, 6, r, base, due, until, pays, npays, seg, maxseg, &nseg);
+	for (i = 0; i < nseg; i++)
+	{
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		values[0] = DateADTGetDatum((DateADT) (seg[i].from + 1));
+		values[1] = DateADTGetDatum((DateADT) seg[i].to);
+		values[2] = Int32GetDatum((int32) seg[i].days);
+		values[3] = NumericGetDatum(money_from_minor(seg[i].balance));
+		values[4] = NumericGetDatum(money_rate_numeric(seg[i].rate));
+		values[5] = NumericGetDatum(money_from_minor(seg[i].amount));
+		if (r->period == PR_ONCE)
+			nulls[2] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	(void) total;
+	return (Datum) 0;
+}
+
+/* annual_rate(rule, on): the yearly equivalent of a rule's rate, as a fraction */
+PG_FUNCTION_INFO_V1(crm_annual_rate);
+Datum
+crm_annual_rate(PG_FUNCTION_ARGS)
+{
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	DateADT		on = PG_GETARG_DATEADT(1);
+	int64_t		lpr = 0;
+	int64_t		annual;
+
+	if (r->lpr_mult != 0)
+	{
+		int32		n;
+		const PrLpr *s = lpr_series(&n);
+		int32		i;
+		bool		found = false;
+
+		for (i = 0; i < n && s[i].day <= on; i++)
+		{
+			lpr = s[i].rate;
+			found = true;
+		}
+		if (!found)
+			ereport(ERROR,
+					(errcode(ERRCODE_NO_DATA_FOUND),
+					 errmsg("no LPR in force on %s", iso_day(on))));
+	}
+	if (!penalty_rule_annual_rate(r, lpr, &annual))
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(money_rate_numeric(annual));
+}
