@@ -18,7 +18,7 @@ DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*--*.sql))
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty
+REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
 ISOLATION      = calendar_invalidation
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract

@@ -56,6 +56,7 @@ iso_day(int64 day)
 static int64
 accrue_or_report(FunctionCallInfo fcinfo, int calarg, const PenaltyRule *r, int64 base,
 				 DateADT due, DateADT until, const PrPayment *pays, int32 npays,
+				 const PrRange *excluded, int32 nexcluded,
 				 PrSegment *seg, int32 maxseg, int32 *nseg)
 {
 	CalendarArg carg;
@@ -85,6 +86,8 @@ accrue_or_report(FunctionCallInfo fcinfo, int calarg, const PenaltyRule *r, int6
 	}
 	if (r->lpr_mult != 0)
 		ctx.lpr = lpr_series(&ctx.nlpr);
+	ctx.excluded = excluded;
+	ctx.nexcluded = nexcluded;
 
 	st = penalty_accrue(r, base, due, until, pays, npays, &ctx, &result, seg, maxseg, nseg, &bad_day);
 	switch (st)
@@ -126,7 +129,7 @@ crm_penalty(PG_FUNCTION_ARGS)
 	DateADT		until = PG_GETARG_DATEADT(3);
 
 	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 4, r, base, due, until,
-														NULL, 0, NULL, 0, NULL)));
+														NULL, 0, NULL, 0, NULL, 0, NULL)));
 }
 
 static int
@@ -199,7 +202,85 @@ crm_late_fee(PG_FUNCTION_ARGS)
 	DateADT		until = PG_GETARG_DATEADT(5);
 
 	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 6, r, base, due, until,
-														pays, npays, NULL, 0, NULL)));
+														pays, npays, NULL, 0, NULL, 0, NULL)));
+}
+
+static int
+excluded_cmp(const void *a, const void *b)
+{
+	const PrRange *x = a,
+			   *y = b;
+
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Excluded periods from two parallel date arrays, sorted and merged. */
+static PrRange *
+ranges_from_arrays(ArrayType *from, ArrayType *to, int32 *n)
+{
+	Datum	   *fv,
+			   *tv;
+	bool	   *fn,
+			   *tn;
+	int			nf,
+				nt,
+				i,
+				k = 0;
+	PrRange    *x;
+
+	deconstruct_array(from, DATEOID, sizeof(DateADT), true, TYPALIGN_INT, &fv, &fn, &nf);
+	deconstruct_array(to, DATEOID, sizeof(DateADT), true, TYPALIGN_INT, &tv, &tn, &nt);
+	if (nf != nt)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("excluded period starts (%d) and ends (%d) differ in number", nf, nt)));
+	x = palloc(sizeof(PrRange) * (nf + 1));
+	for (i = 0; i < nf; i++)
+	{
+		if (fn[i] || tn[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("excluded period %d has no %s", i + 1, fn[i] ? "start" : "end")));
+		x[i].from = DatumGetDateADT(fv[i]);
+		x[i].to = DatumGetDateADT(tv[i]);
+		if (x[i].to < x[i].from)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("excluded period %d ends on %s, before it starts on %s", i + 1,
+							iso_day(x[i].to), iso_day(x[i].from))));
+	}
+	qsort(x, nf, sizeof(PrRange), excluded_cmp);
+	/* merge overlapping or touching periods */
+	for (i = 0; i < nf; i++)
+	{
+		if (k > 0 && x[i].from <= x[k - 1].to + 1)
+		{
+			if (x[i].to > x[k - 1].to)
+				x[k - 1].to = x[i].to;
+		}
+		else
+			x[k++] = x[i];
+	}
+	*n = k;
+	return x;
+}
+
+/* accrued(rule, base, due, until, paid_on[], paid[], excluded_from[], excluded_to[], calendar) */
+PG_FUNCTION_INFO_V1(crm_accrued);
+Datum
+crm_accrued(PG_FUNCTION_ARGS)
+{
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "amount");
+	DateADT		due = PG_GETARG_DATEADT(2);
+	DateADT		until = PG_GETARG_DATEADT(3);
+	int32		npays,
+				nx;
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(4), PG_GETARG_ARRAYTYPE_P(5), &npays);
+	PrRange    *x = ranges_from_arrays(PG_GETARG_ARRAYTYPE_P(6), PG_GETARG_ARRAYTYPE_P(7), &nx);
+
+	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 8, r, base, due, until,
+														pays, npays, x, nx, NULL, 0, NULL)));
 }
 
 /* late_fee_breakdown(...): one row per accrual period */
@@ -225,7 +306,7 @@ crm_late_fee_breakdown(PG_FUNCTION_ARGS)
 	if (until > due && until - due + npays + 64 > maxseg)
 		maxseg = (int32) Min((int64) (until - due) + npays + 64, 1000000);
 	seg = palloc(sizeof(PrSegment) * maxseg);
-	total = accrue_or_report(fcinfo, 6, r, base, due, until, pays, npays, seg, maxseg, &nseg);
+	total = accrue_or_report(fcinfo, 6, r, base, due, until, pays, npays, NULL, 0, seg, maxseg, &nseg);
 	for (i = 0; i < nseg; i++)
 	{
 		Datum		values[6];
@@ -275,4 +356,15 @@ crm_annual_rate(PG_FUNCTION_ARGS)
 	if (!penalty_rule_annual_rate(r, lpr, &annual))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(money_rate_numeric(annual));
+}
+
+/* rule_basis(rule): total, overdue or undelivered */
+PG_FUNCTION_INFO_V1(crm_rule_basis);
+Datum
+crm_rule_basis(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"", "total", "overdue", "undelivered"};
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(names[r->basis <= 3 ? r->basis : 0]));
 }

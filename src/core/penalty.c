@@ -840,6 +840,32 @@ penalty_accrue(const PenaltyRule *r, int64_t base, int64_t due, int64_t until,
 				return PRA_ERR_OVERFLOW;
 			balance = bal > 0 ? (int64_t) bal : 0;
 
+			/* days inside an excluded period (force majeure) accrue nothing: skip them */
+			if (ctx && ctx->nexcluded > 0)
+			{
+				int32_t		i;
+				bool		skipped = false;
+
+				for (i = 0; i < ctx->nexcluded; i++)
+				{
+					const PrRange *x = &ctx->excluded[i];
+
+					if (x->from <= a + 1 && a + 1 <= x->to)
+					{
+						int64_t		end = x->to < until ? x->to : until;
+
+						while (pi < npayments && payments[pi].day <= end)
+							paid += payments[pi++].amount;
+						a = end;
+						skipped = true;
+						break;
+					}
+					if (x->from > a + 1 && x->from - 1 < b)
+						b = x->from - 1;
+				}
+				if (skipped)
+					continue;
+			}
 			/* the segment ends at the next payment, LPR change or compounding boundary */
 			if (pi < npayments && payments[pi].day < b)
 				b = payments[pi].day;

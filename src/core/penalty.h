@@ -97,7 +97,16 @@ typedef struct PrContext
 	/* the n-th working day after day; needed by grace in working days */
 	int64_t		(*add_working_days) (void *arg, int64_t day, int64_t n, bool *ok);
 	void	   *arg;
+	/* days that accrue nothing (force majeure): inclusive [from, to], ascending, disjoint */
+	const struct PrRange *excluded;
+	int32_t		nexcluded;
 } PrContext;
+
+typedef struct PrRange
+{
+	int64_t		from;
+	int64_t		to;
+} PrRange;
 
 /* One accrual period of a breakdown. */
 typedef struct PrSegment

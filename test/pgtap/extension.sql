@@ -1,7 +1,7 @@
 -- The extension as a whole: placement, security properties, documentation,
 -- privileges, and the SQLSTATE of every kind of bad input.
 BEGIN;
-SELECT plan(43);
+SELECT plan(45);
 
 -- Placement
 SELECT has_schema('crm_contract');
@@ -59,7 +59,8 @@ SELECT set_eq($$
     JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'crm_contract' AND c.relname NOT LIKE 'calendar%' AND x.cond = '' $$,
   $$ SELECT unnest(ARRAY['tenant_member', 'contract', 'party', 'clause', 'milestone', 'installment', 'installment_due',
                          'payment', 'change_request', 'contract_id_seq', 'party_id_seq', 'clause_id_seq', 'milestone_id_seq',
-                         'installment_id_seq', 'installment_due_id_seq', 'payment_id_seq', 'change_request_id_seq']) $$,
+                         'installment_id_seq', 'installment_due_id_seq', 'payment_id_seq', 'change_request_id_seq',
+                         'force_majeure', 'force_majeure_id_seq']) $$,
   'pg_dump keeps every contract row and the identity sequences');
 
 -- An ordinary role computes with calendars but cannot edit them.
@@ -92,6 +93,9 @@ SELECT throws_ok($$INSERT INTO crm_contract.calendar (name, time_zone) VALUES ('
 SELECT throws_ok($$INSERT INTO crm_contract.calendar_hours VALUES ('CN', 1, '11:00', '14:00')$$, '22023', NULL, 'overlapping hours: 22023');
 SELECT throws_ok($$UPDATE crm_contract.calendar_exception SET name = 'x' WHERE calendar = 'CN' AND day = '2026-10-01'$$, '0A000', NULL, 'shipped rows are read-only: 0A000');
 SELECT throws_ok($$SELECT crm_contract.term(5, 'fortnights')$$, '22P02', NULL, 'term(): 22P02');
+SELECT throws_ok($$SELECT '1% of everything'::crm_contract.penalty_rule$$, '22P02', NULL, 'penalty_rule syntax: 22P02');
+SELECT throws_ok($$SELECT crm_contract.penalty('10000% per day', 92233720368547758, '2026-01-01', '2026-12-31')$$, '22003', NULL,
+  'penalty overflow: 22003, never wrapped');
 
 SELECT * FROM finish();
 ROLLBACK;
