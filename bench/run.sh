@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 . tools/lib.sh
 ensure_packages "postgresql-$PG_MAJOR-orafce"
 build_and_install
-# BENCH=calendar or BENCH=contracts runs one of them; default both
+# BENCH=calendar, contracts or penalty runs one of them; default all
 case "${BENCH:-all}" in
   calendar) in_throwaway_cluster bash bench/calendar.sh ;;
   contracts) in_throwaway_cluster bash bench/contracts.sh ;;
-  *) in_throwaway_cluster bash -c "bash bench/calendar.sh && bash bench/contracts.sh" ;;
+  penalty) in_throwaway_cluster bash bench/penalty.sh ;;
+  *) in_throwaway_cluster bash -c "bash bench/calendar.sh && bash bench/contracts.sh && bash bench/penalty.sh" ;;
 esac

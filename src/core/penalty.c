@@ -428,6 +428,8 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 					m = parse_decimal(s, len, p, 7, PR_RATE_MAX, &v, &st);
 					if (m > 0 && parse_percent_sign(s, len, p + m) > 0)
 					{
+						if (st == PR_ERR_PRECISION)
+							return st;	/* more than 7 decimals */
 						if (st != PR_OK || v <= 0)
 							return PR_ERR_BAD_OPTION;
 						r.cap_kind = PR_CAP_SHARE;
@@ -437,6 +439,8 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 					else
 					{
 						m = parse_decimal(s, len, p, 2, AMOUNT_LIMIT, &v, &st);
+						if (m > 0 && st == PR_ERR_PRECISION)
+							return st;	/* more than 2 decimals */
 						if (m == 0 || st != PR_OK || v <= 0)
 							return PR_ERR_BAD_OPTION;
 						r.cap_kind = PR_CAP_AMOUNT;
@@ -449,6 +453,8 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 					break;
 				case OPT_MIN:
 					m = parse_decimal(s, len, p, 2, AMOUNT_LIMIT, &v, &st);
+					if (m > 0 && st == PR_ERR_PRECISION)
+						return st;	/* more than 2 decimals */
 					if (m == 0 || st != PR_OK || v <= 0)
 						return PR_ERR_BAD_OPTION;
 					r.minimum = v;
