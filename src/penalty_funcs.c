@@ -102,7 +102,7 @@ accrue_or_report(FunctionCallInfo fcinfo, int calarg, const PenaltyRule *r, int6
 			break;
 		case PRA_ERR_NO_LPR:
 			ereport(ERROR,
-					(errcode(ERRCODE_NO_DATA_FOUND),
+					(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
 					 errmsg("no LPR in force on %s for rule \"%s\"", iso_day(bad_day), penalty_rule_to_cstring(r)),
 					 errhint("The 1-year LPR series in crm_contract.lpr starts on 2019-08-20; add the values you need.")));
 			break;
@@ -350,7 +350,7 @@ crm_annual_rate(PG_FUNCTION_ARGS)
 		}
 		if (!found)
 			ereport(ERROR,
-					(errcode(ERRCODE_NO_DATA_FOUND),
+					(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
 					 errmsg("no LPR in force on %s", iso_day(on))));
 	}
 	if (!penalty_rule_annual_rate(r, lpr, &annual))
