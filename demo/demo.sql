@@ -73,6 +73,28 @@ SELECT c.code, i.clause_ref AS clause, i.name AS installment, o.seq, o.due_on, o
 \echo '== Due within 10 working days of 2026-09-24 (Mid-Autumn and National Day in between)'
 SELECT contract_code, kind, obligation, clause_ref, due_on, amount_open FROM due_within(10, '2026-09-24');
 
+\echo '== Penalties (违约金) and late fees (滞纳金): rules as written, parsed'
+SELECT wording, wording::penalty_rule AS rule, annual_rate(wording::penalty_rule) AS per_year FROM (VALUES
+  ('合同总金额的1%/日'), ('应付金额的1%/日'), ('逾期付款金额的2%'), ('每日万分之五'),
+  ('0.05% of overdue per day, grace 3 days, cap 30%'), ('LPR×1.5 of overdue per year')) v(wording);
+
+\echo
+\echo '== Seed 001 §9.3/§9.4 by the numbers'
+SELECT penalty('合同总金额的1%/日', 1000000.00, '2026-01-09', '2026-01-21') AS "go-live 12 days late (§9.3)",
+       penalty('应付金额的1%/日', 500000.00, '2025-10-16', '2025-10-23') AS "50% paid 7 days late (§9.4)",
+       late_fee('每日万分之五', 100000.00, '2026-03-01', '{2026-03-11,2026-03-21}', '{40000,60000}', '2026-03-31') AS "partial payments at 0.05%/day";
+
+\echo
+\echo '== Statement of contract 001 as of 2026-03-01 (50% paid on 2025-10-23; first maintenance fee unpaid)'
+INSERT INTO clause (contract_id, kind, ref, wording, rule) VALUES
+  ((SELECT id FROM contract WHERE code = '001'), 'delay_penalty', '9.3', '每延迟一日，按合同总金额的1%支付违约金', '合同总金额的1%/日'),
+  ((SELECT id FROM contract WHERE code = '001'), 'late_fee', '9.4', '每延迟一日，按应付金额的1%支付滞纳金', '应付金额的1%/日');
+INSERT INTO payment (installment_due_id, paid_on, amount)
+SELECT o.id, '2025-10-23', 500000.00 FROM installment_due o JOIN installment i ON i.id = o.installment_id WHERE i.name = 'implementation fee 50%';
+SELECT line, kind, obligation, clause_ref AS clause, due_on, done_on, days_late, basis, accrued
+  FROM contract_statement((SELECT id FROM contract WHERE code = '001'), '2026-03-01');
+SELECT annual_rate, lpr, flags FROM penalty_review('应付金额的1%/日', 100000.00, 51000.00, 20000.00, '2026-03-01');
+
 \echo '== SLA clocks: response and resolution deadlines of tickets'
 CREATE TEMP TABLE ticket (seed text, rule text, opened timestamptz, t term, cal text);
 INSERT INTO ticket VALUES
