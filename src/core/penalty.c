@@ -769,6 +769,9 @@ penalty_accrue(const PenaltyRule *r, int64_t base, int64_t due, int64_t until,
 	PrAccrueStatus st;
 	int64_t		dummy_day;
 
+	/* a payment reduces what is overdue (or undelivered), never the contract total */
+	if (r->basis == PR_BASIS_TOTAL)
+		npayments = 0;
 	if (bad_day == NULL)
 		bad_day = &dummy_day;
 	*result = 0;

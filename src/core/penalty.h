@@ -138,7 +138,7 @@ typedef enum PrAccrueStatus
 /*
  * The penalty on base (minor units) due on day due, counted to until: days d
  * with due < d <= until, less grace; payments (ascending, may be NULL) reduce
- * the balance of an overdue-basis rule.  Writes up to maxseg segments (seg may
+ * the balance of an overdue or undelivered basis, never of the total.  Writes up to maxseg segments (seg may
  * be NULL) and their count to *nseg.  *result is rounded to the fen half up,
  * after minimum and cap.  *bad_day gets the day an LPR was missing for.
  */

@@ -3,7 +3,7 @@
  * and accrue.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *       -Isrc/core test/fuzz/fuzz_penalty.c src/core/*.c -o /tmp/fuzz_penalty
+ *       -Isrc/core test/fuzz/fuzz_penalty.c src/core/[a-z]*.c -o /tmp/fuzz_penalty
  *   /tmp/fuzz_penalty test/fuzz/corpus/penalty -runs=300000
  *
  * The whole input is parsed as rule text.  The text before the first NUL
@@ -259,6 +259,7 @@ accrue_checks(const PenaltyRule *r)
 	PrPayment	pay[4];
 	PrRange		excl[2];
 	int32_t		npay = (int32_t) rng_range(0, 4);
+	int32_t		model_npay;
 	int32_t		nexcl = rng() % 3 == 0 ? (int32_t) rng_range(1, 2) : 0;
 	int64_t		base,
 				due,
@@ -316,6 +317,8 @@ accrue_checks(const PenaltyRule *r)
 	ctx.excluded = excl;
 	ctx.nexcluded = nexcl;
 
+	/* payments reduce an overdue or undelivered basis, never the total */
+	model_npay = r->basis == PR_BASIS_TOTAL ? 0 : npay;
 	st = penalty_accrue(r, base, due, until, pay, npay, &ctx, &result, seg, maxseg, &nseg, &bad);
 	CHECK((int) st >= PRA_OK && (int) st <= PRA_ERR_TOO_MANY);
 	CHECK(st != PRA_ERR_CALENDAR);	/* the calendar never fails */
@@ -346,7 +349,10 @@ accrue_checks(const PenaltyRule *r)
 	CHECK(result >= 0);
 	CHECK(nseg >= 0 && nseg <= maxseg);
 	if (until <= due || base <= 0)
+	{
 		CHECK(result == 0 && nseg == 0);
+		return;
+	}
 
 	/* the start of accrual after the grace */
 	start = due;
@@ -369,7 +375,9 @@ accrue_checks(const PenaltyRule *r)
 		else
 		{
 			bool		found;
-			int64_t		l = lpr_at((r->flags & PR_FLAG_FLOATING) ? s->from + 1 : due, &found);
+			/* a one-off share takes the LPR of the due date even when floating */
+			int64_t		l = lpr_at((r->flags & PR_FLAG_FLOATING) && r->period != PR_ONCE ?
+								   s->from + 1 : due, &found);
 
 			CHECK(found);
 			rate = (int64_t) div_round((i128) l * r->lpr_mult, 1000);
@@ -379,7 +387,7 @@ accrue_checks(const PenaltyRule *r)
 		{
 			CHECK(nseg == 1);
 			CHECK(s->from == start && s->to == until && s->days == 0);
-			for (j = 0; j < npay; j++)
+			for (j = 0; j < model_npay; j++)
 				if (pay[j].day <= start)
 					paid += pay[j].amount;
 			CHECK(s->balance == base - paid);
@@ -397,7 +405,7 @@ accrue_checks(const PenaltyRule *r)
 		for (j = 0; j < nexcl; j++)
 			CHECK(excl[j].to <= s->from || excl[j].from > s->to);
 		/* no payment strictly inside; the balance is the base less what was paid by from */
-		for (j = 0; j < npay; j++)
+		for (j = 0; j < model_npay; j++)
 		{
 			CHECK(!(pay[j].day > s->from && pay[j].day < s->to));
 			if (pay[j].day <= s->from)

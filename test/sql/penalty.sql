@@ -29,6 +29,8 @@ SELECT penalty('1% per day', 1000, '2026-01-09', '2026-01-09') AS on_time, penal
 -- Partial payments: 100,000.00 due 2026-03-01, 40,000.00 paid 3/11, the rest 3/21, 0.05% per day:
 -- 10 days x 100,000 x 0.0005 + 10 days x 60,000 x 0.0005 = 500 + 300 = 800.00.
 SELECT late_fee('0.05% of overdue per day', 100000.00, '2026-03-01', '{2026-03-11,2026-03-21}', '{40000,60000}', '2026-03-31') AS partial;
+-- A payment reduces what is overdue, never the contract total: 10 days x 1% x 1,000,000.00 = 100,000.00.
+SELECT late_fee('1% of total per day', 1000000.00, '2026-01-01', '{2026-01-05}', '{500000}', '2026-01-11') AS total_basis;
 SELECT * FROM late_fee_breakdown('每日万分之五', 100000.00, '2026-03-01', '{2026-03-21,2026-03-11}', '{60000,40000}', '2026-03-31');
 
 -- Grace, caps and minimum (base 10,000.00 due 2026-03-01, paid 2026-03-31: 30 days late).

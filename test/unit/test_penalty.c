@@ -915,6 +915,33 @@ main(void)
 		/* 365,000.00 x 3.45% / 365 = 34.50 */
 	}
 
+	/* ---------- excluded periods (force majeure) ---------- */
+	{
+		int64_t		due = D(2026, 3, 1);
+		PrRange		fm = {due + 3, due + 5};
+		PrRange		tail = {due + 8, due + 20};
+		PrRange		whole = {due - 1, due + 30};
+		PrContext	x = ctx_with(&cal, lpr_table, 2);
+
+		/* days 1, 2 and 6..10 count: 7 days x 100.00 = 700.00 in two segments */
+		x.excluded = &fm;
+		x.nexcluded = 1;
+		accrue_is("1% of overdue per day", 1000000, due, due + 10, NULL, 0, &x, PRA_OK, 70000,
+				  "force majeure on days 3..5");
+		is_int(nsegs, 2, "force majeure: two segments");
+		seg_is(0, due, due + 2, 2, 1000000, PCT, 20000, "force majeure");
+		seg_is(1, due + 5, due + 10, 5, 1000000, PCT, 50000, "force majeure");
+		/* days 8..10 excluded: 7 days = 700.00 */
+		x.excluded = &tail;
+		accrue_is("1% of overdue per day", 1000000, due, due + 10, NULL, 0, &x, PRA_OK, 70000,
+				  "force majeure to the end");
+		/* everything excluded: nothing */
+		x.excluded = &whole;
+		accrue_is("1% of overdue per day", 1000000, due, due + 10, NULL, 0, &x, PRA_OK, 0,
+				  "force majeure throughout");
+		is_int(nsegs, 0, "force majeure throughout: no segment");
+	}
+
 	/* ---------- rounding ---------- */
 	{
 		int64_t		due = D(2026, 3, 1);
