@@ -9,27 +9,6 @@
 
 #include <stdlib.h>
 
-/* s with control bytes escaped, for one-line test descriptions. */
-static const char *
-esc(const char *s)
-{
-	static char bufs[4][256];
-	static int	which;
-	char	   *b = bufs[which++ % 4];
-	size_t		o = 0;
-
-	for (; *s && o + 5 < sizeof(bufs[0]); s++)
-	{
-		unsigned char c = (unsigned char) *s;
-
-		if (c < 0x20)
-			o += (size_t) snprintf(b + o, sizeof(bufs[0]) - o, "\\x%02x", c);
-		else
-			b[o++] = (char) c;
-	}
-	b[o] = '\0';
-	return b;
-}
 
 static const char *
 status_name(TermStatus st)
