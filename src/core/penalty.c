@@ -22,24 +22,38 @@ lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Case-insensitive prefix match of an ASCII or UTF-8 word at pos; word ends at a non-letter for ASCII. */
+/*
+ * Case-insensitive match of a word at pos; a space in the word matches any
+ * run of white space ("per  day").  Returns the bytes consumed, 0 if none.  An
+ * ASCII word must end at a word boundary: "totally" is not "total".
+ */
 static size_t
 match_word(const char *s, size_t len, size_t pos, const char *w)
 {
 	size_t		l = strlen(w);
 	size_t		i;
+	size_t		p = pos;
 
-	if (len - pos < l)
-		return 0;
 	for (i = 0; i < l; i++)
-		if (lower((unsigned char) s[pos + i]) != lower((unsigned char) w[i]))
+	{
+		if (w[i] == ' ')
+		{
+			size_t		n = nt_space_len(s + p, len - p);
+
+			if (n == 0)
+				return 0;
+			p = nt_skip_space(s, len, p);
+			continue;
+		}
+		if (p >= len || lower((unsigned char) s[p]) != lower((unsigned char) w[i]))
 			return 0;
-	/* an ASCII word must not run on into letters: "totally" is not "total" */
+		p++;
+	}
 	if (((unsigned char) w[l - 1]) < 0x80 &&
 		((w[l - 1] >= 'a' && w[l - 1] <= 'z') || (w[l - 1] >= 'A' && w[l - 1] <= 'Z')) &&
-		pos + l < len && ((s[pos + l] >= 'a' && s[pos + l] <= 'z') || (s[pos + l] >= 'A' && s[pos + l] <= 'Z')))
+		p < len && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')))
 		return 0;
-	return l;
+	return p - pos;
 }
 
 /* First matching word of a list; *which gets its value. */
@@ -275,6 +289,7 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 	while (pos < len)
 	{
 		size_t		n;
+		size_t		m0;
 		int			which;
 		int64_t		v;
 
@@ -286,7 +301,12 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 		*where = pos;
 
 		/* a rate: 1%, 0.05%, 万分之五, LPR×1.5 */
-		if ((n = match_word(s, len, pos, "LPR")) > 0)
+		n = match_word(s, len, pos, "LPR");
+		if (n == 0 && len - pos > 4 && lower((unsigned char) s[pos]) == 'l' &&
+			lower((unsigned char) s[pos + 1]) == 'p' && lower((unsigned char) s[pos + 2]) == 'r' &&
+			(s[pos + 3] == 'x' || s[pos + 3] == 'X') && nt_digit_at(s + pos + 4, len - pos - 4, &m0) >= 0)
+			n = 3;				/* "LPRx1.5": the x is the multiplication sign */
+		if (n > 0)
 		{
 			size_t		p = nt_skip_space(s, len, pos + n);
 			int64_t		mult = PR_MULT_SCALE;

@@ -455,10 +455,14 @@ main(void)
 	rule_err("1 of total", PR_ERR_UNKNOWN_WORD, 1);
 	rule_err("5 percent", PR_ERR_UNKNOWN_WORD, 1);
 	rule_err("1% 2", PR_ERR_UNKNOWN_WORD, 4);
-	/* "LPRx1.5": LPR runs on into the letter x */
-	rule_err("LPRx1.5", PR_ERR_UNKNOWN_WORD, 0);
-	/* two spaces inside "per day" */
-	rule_err("1% per  day", PR_ERR_UNKNOWN_WORD, 3);
+	/* "LPRx1.5": the x right after LPR is the multiplication sign; 1.5 = 1500 */
+	rule_ok("LPRx1.5", 0, 1500, PR_BASIS_OVERDUE, PR_ONCE, 0, 0, 0, 0, 0, "LPR×1.5 of overdue");
+	/* "LPRxyz": a word, not a multiple */
+	rule_err("LPRxyz", PR_ERR_UNKNOWN_WORD, 0);
+	/* any run of white space inside "per day" */
+	rule_ok("1% per  day", PCT, 0, PR_BASIS_OVERDUE, PR_PER_DAY, 0, 0, 0, 0, 0, "1% of overdue per day");
+	rule_ok("1% per\tworking   day", PCT, 0, PR_BASIS_OVERDUE, PR_PER_WORKING_DAY, 0, 0, 0, 0, 0,
+			"1% of overdue per working day");
 	rule_err("1% per fortnight", PR_ERR_UNKNOWN_WORD, 3);
 	rule_err("1.％", PR_ERR_UNKNOWN_WORD, 1);
 	rule_err("1%\x01", PR_ERR_UNKNOWN_WORD, 2);
