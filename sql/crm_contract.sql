@@ -341,7 +341,7 @@ COMMENT ON FUNCTION crm_contract.calendar_exception_check() IS 'trigger: a day t
 CREATE FUNCTION crm_contract.calendar_changed() RETURNS trigger
   AS 'MODULE_PATHNAME', 'crm_calendar_changed' LANGUAGE C;
 COMMENT ON FUNCTION crm_contract.calendar_changed() IS
-  'trigger: invalidates the per-session compiled calendars in every session at commit';
+  'trigger: invalidates what sessions compiled from this table (calendars, the LPR series) in every session at commit';
 
 -- Shipped calendars (inserted before the protecting triggers exist).
 INSERT INTO crm_contract.calendar (name, time_zone, covered_from, covered_to, description, builtin) VALUES
