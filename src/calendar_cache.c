@@ -367,8 +367,8 @@ compile_calendar(const char *name)
 	return result;
 }
 
-/* Look a calendar up by name, compiling it on first use. */
-static const WorkCalendar *
+/* Look a calendar up by name, compiling it on first use; NULL if none. */
+const WorkCalendar *
 calendar_lookup(const char *name)
 {
 	CalendarEntry *entry;

@@ -16,6 +16,9 @@
  */
 extern const WorkCalendar *calendar_for_call(FunctionCallInfo fcinfo, int argno);
 
+/* A calendar by name (compiled on first use), or NULL if there is none. */
+extern const WorkCalendar *calendar_lookup(const char *name);
+
 /* Register the invalidation callback (from _PG_init). */
 extern void calendar_cache_init(void);
 

@@ -7,7 +7,7 @@ SELECT ok(bool_and(c.relrowsecurity AND c.relforcerowsecurity),
           'every contract table has row-level security enabled and forced')
   FROM pg_class c WHERE c.oid = ANY (ARRAY['crm_contract.contract', 'crm_contract.party', 'crm_contract.clause',
     'crm_contract.milestone', 'crm_contract.installment', 'crm_contract.installment_due', 'crm_contract.payment',
-    'crm_contract.change_request', 'crm_contract.force_majeure']::regclass[]);
+    'crm_contract.change_request', 'crm_contract.force_majeure', 'crm_contract.sla_target']::regclass[]);
 
 CREATE ROLE crm_tap_a;
 CREATE ROLE crm_tap_b;
