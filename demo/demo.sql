@@ -95,14 +95,26 @@ SELECT line, kind, obligation, clause_ref AS clause, due_on, done_on, days_late,
   FROM contract_statement((SELECT id FROM contract WHERE code = '001'), '2026-03-01');
 SELECT annual_rate, lpr, flags FROM penalty_review('应付金额的1%/日', 100000.00, 51000.00, 20000.00, '2026-03-01');
 
-\echo '== SLA clocks: response and resolution deadlines of tickets'
-CREATE TEMP TABLE ticket (seed text, rule text, opened timestamptz, t term, cal text);
-INSERT INTO ticket VALUES
-  ('002', 'respond within 2 hours on working days',   '2026-09-30 17:00+08', '2个工作小时', 'CN'),
-  ('002', 'resolve general faults within 8 hours',    '2026-09-30 10:00+08', '8个工作小时', 'CN'),
-  ('002', 'respond within 2 hours, lunch break',      '2026-10-09 11:30+08', '2个工作小时', 'CN'),
-  ('004', '§7.1 respond within 1 hour, 7×24',         '2026-10-01 23:30+08', '1小時',       '24x7'),
-  ('001', '§7.2.3 urgent problems within 24 hours',   '2026-09-30 17:00+08', '24小時',      'CN');
-SELECT seed, rule, opened, t AS term, cal AS calendar, due(opened, t, cal) AS deadline,
-       working_time_between(opened, due(opened, t, cal), cal) AS working_time_counted
-  FROM ticket;
+\echo '== SLA: tickets on seeds 002 and 004 through the crm_contract.sla_deadlines() trigger'
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status) VALUES
+  ('002', 'maintenance_support', 'CRM 售后服务 (002)', '甲方', '供应商', 120000.00, '2026-01-05', 'active');
+INSERT INTO sla_target (contract_id, priority, metric, target, calendar) VALUES
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'response', '2个工作小时', NULL),     -- 002: 2 hours on working days
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'resolution', '8个工作小时', NULL),   -- 002: general faults in 8 hours
+  ((SELECT id FROM contract WHERE code = '004'), 'normal', 'response', '1小時', '24x7'),        -- 004 §7.1: 7×24, 1 hour
+  ((SELECT id FROM contract WHERE code = '001'), 'urgent', 'response', '24小時', '24x7');       -- 001 §7.2.3: urgent, 24 hours
+CREATE TEMP TABLE ticket (
+  id serial PRIMARY KEY, contract_id bigint, priority text, subject text, opened_at timestamptz,
+  first_response_at timestamptz, resolved_at timestamptz,
+  response_due timestamptz, resolve_due timestamptz, response_breached boolean, resolve_breached boolean);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
+INSERT INTO ticket (contract_id, priority, subject, opened_at) VALUES
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'report export fails', '2026-09-30 17:00+08'),
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'login slow after lunch', '2026-10-09 11:30+08'),
+  ((SELECT id FROM contract WHERE code = '004'), 'normal', 'order sync stopped', '2026-10-01 23:30+08'),
+  ((SELECT id FROM contract WHERE code = '001'), 'urgent', 'data import broken', '2026-09-30 17:00+08');
+UPDATE ticket SET first_response_at = '2026-10-08 10:30+08', resolved_at = '2026-10-08 16:00+08' WHERE subject = 'report export fails';
+UPDATE ticket SET first_response_at = '2026-10-02 00:20+08' WHERE subject = 'order sync stopped';
+SELECT c.code, t.subject, t.opened_at, t.response_due, t.first_response_at, t.response_breached AS late_response,
+       t.resolve_due, t.resolved_at, t.resolve_breached AS late_resolution
+  FROM ticket t JOIN contract c ON c.id = t.contract_id ORDER BY t.id;
