@@ -754,25 +754,13 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION crm_contract.check_dated_term(text, crm_contract.term) IS 'raises 22023 for a due rule in hours or minutes';
 
--- The due date of an anchored rule; NULL while the anchor has not happened or
--- beyond the calendar's loaded years (then note says so).
-CREATE FUNCTION crm_contract.rule_due(base date, within crm_contract.term, calendar text, OUT due_on date, OUT note text)
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  IF base IS NULL THEN
-    RETURN;
-  END IF;
-  IF within IS NULL THEN
-    due_on := base;
-    RETURN;
-  END IF;
-  due_on := crm_contract.try_due(base, within, calendar);
-  IF due_on IS NULL THEN
-    note := format('unknown until calendar "%s" has the holidays of the years after %s', calendar, base);
-  END IF;
-END $$;
-COMMENT ON FUNCTION crm_contract.rule_due(date, crm_contract.term, text) IS
-  'due date of a rule from its base date: NULL (with a note) where the calendar has no data yet';
+-- Why a due date whose anchor has happened is still NULL: the calendar lacks the years.
+CREATE FUNCTION crm_contract.uncovered_note(calendar text, base date) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT format('unknown until calendar "%s" has the holidays of the years after %s', calendar, base)
+$$;
+COMMENT ON FUNCTION crm_contract.uncovered_note(text, date) IS
+  'the due_note of a due date that falls in years the calendar has not loaded';
 
 CREATE FUNCTION crm_contract.milestone_schedule() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -820,10 +808,8 @@ BEGIN
       NEW.name, c.code, NEW.completed_on, coalesce(c.signed_on::text, 'not yet')
       USING ERRCODE = '23514';
   END IF;
-  -- crm_contract.rule_due, inlined: this runs for every row of a bulk load
   NEW.due_on := CASE WHEN NEW.within IS NULL THEN base ELSE crm_contract.try_due(base, NEW.within, c.calendar) END;
-  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL
-                       THEN format('unknown until calendar "%s" has the holidays of the years after %s', c.calendar, base) END;
+  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, base) END;
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION crm_contract.milestone_schedule() IS
@@ -874,8 +860,7 @@ BEGIN
     base := NEW.anchor_date;
   END IF;
   NEW.due_on := CASE WHEN NEW.within IS NULL THEN base ELSE crm_contract.try_due(base, NEW.within, c.calendar) END;
-  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL
-                       THEN format('unknown until calendar "%s" has the holidays of the years after %s', c.calendar, base) END;
+  NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, base) END;
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION crm_contract.installment_schedule() IS 'trigger: computes the first due date of an installment from its anchor';
@@ -1005,7 +990,6 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
   t crm_contract.term;
-  r record;
 BEGIN
   SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
   IF NEW.answered_on < NEW.received_on THEN
@@ -1018,9 +1002,8 @@ BEGIN
     NEW.due_on := NULL;
     NEW.due_note := format('contract "%s" has no change_request clause', c.code);
   ELSE
-    r := crm_contract.rule_due(NEW.received_on, t, c.calendar);
-    NEW.due_on := r.due_on;
-    NEW.due_note := r.note;
+    NEW.due_on := crm_contract.try_due(NEW.received_on, t, c.calendar);
+    NEW.due_note := CASE WHEN NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, NEW.received_on) END;
   END IF;
   RETURN NEW;
 END $$;
@@ -1131,27 +1114,6 @@ END $$;
 COMMENT ON FUNCTION crm_contract.termination_notice_by(bigint, date) IS
   'the last day to give notice so that a contract ends on terminate_on, by its termination clause (003 §11.2: X days in advance)';
 
--------------------------------------------------------------------------------
--- Row-level security by tenant on every contract table
--------------------------------------------------------------------------------
-
-DO $$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['contract', 'party', 'clause', 'milestone', 'installment', 'installment_due',
-                           'payment', 'change_request'] LOOP
-    EXECUTE format('ALTER TABLE crm_contract.%I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE crm_contract.%I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON crm_contract.%I
-                      USING (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))
-                      WITH CHECK (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))', t);
-    EXECUTE format('COMMENT ON POLICY tenant_isolation ON crm_contract.%I IS %L', t,
-                   'rows of the current role''s tenant only (crm_contract.current_tenant())');
-    PERFORM pg_catalog.pg_extension_config_dump(format('crm_contract.%I', t)::regclass, '');
-    PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence(format('crm_contract.%I', t), 'id')::regclass, '');
-  END LOOP;
-END $$;
 SELECT pg_catalog.pg_extension_config_dump('crm_contract.tenant_member', '');
 
 -------------------------------------------------------------------------------
@@ -1263,14 +1225,6 @@ CREATE TABLE crm_contract.force_majeure (
 );
 COMMENT ON TABLE crm_contract.force_majeure IS
   'force majeure periods of a contract (不可抗力, 003 §2.3, §13.1): their days accrue no penalty or late fee';
-ALTER TABLE crm_contract.force_majeure ENABLE ROW LEVEL SECURITY;
-ALTER TABLE crm_contract.force_majeure FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON crm_contract.force_majeure
-  USING (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))
-  WITH CHECK (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()));
-COMMENT ON POLICY tenant_isolation ON crm_contract.force_majeure IS 'rows of the current role''s tenant only (crm_contract.current_tenant())';
-SELECT pg_catalog.pg_extension_config_dump('crm_contract.force_majeure', '');
-SELECT pg_catalog.pg_extension_config_dump('crm_contract.force_majeure_id_seq', '');
 
 CREATE FUNCTION crm_contract.contract_statement(contract_id bigint, as_of date)
 RETURNS TABLE (line integer, kind text, obligation text, clause_ref text, due_on date, done_on date,
@@ -1427,14 +1381,6 @@ END $$;
 COMMENT ON FUNCTION crm_contract.sla_target_check() IS 'trigger: validates an SLA target (calendar, warning thresholds)';
 CREATE TRIGGER sla_target_check BEFORE INSERT OR UPDATE ON crm_contract.sla_target
   FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_target_check();
-ALTER TABLE crm_contract.sla_target ENABLE ROW LEVEL SECURITY;
-ALTER TABLE crm_contract.sla_target FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON crm_contract.sla_target
-  USING (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()))
-  WITH CHECK (tenant OPERATOR(pg_catalog.=) (SELECT crm_contract.current_tenant()));
-COMMENT ON POLICY tenant_isolation ON crm_contract.sla_target IS 'rows of the current role''s tenant only (crm_contract.current_tenant())';
-SELECT pg_catalog.pg_extension_config_dump('crm_contract.sla_target', '');
-SELECT pg_catalog.pg_extension_config_dump('crm_contract.sla_target_id_seq', '');
 
 CREATE FUNCTION crm_contract.sla_deadlines() RETURNS trigger
   AS 'MODULE_PATHNAME', 'crm_sla_deadlines' LANGUAGE C;

@@ -1,9 +1,0 @@
-#!/usr/bin/env bash
-# bench/contracts.sh - run inside a throwaway cluster by bench/run.sh:
-# bulk-loading contracts through the deadline triggers (bench/contracts.sql).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-db=crm_bench_contracts
-psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "SET client_min_messages = warning" \
-  -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-psql -X -q -v ON_ERROR_STOP=1 -P pager=off -d "$db" -f bench/contracts.sql
