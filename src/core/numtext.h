@@ -9,6 +9,19 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+/* ASCII case folding and letters; bytes of UTF-8 sequences pass through. */
+static inline int
+nt_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static inline bool
+nt_is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Length of white space at s (ASCII, U+3000, U+00A0), 0 if none. */
 extern size_t nt_space_len(const char *s, size_t len);
 

@@ -16,12 +16,6 @@ typedef __int128 i128;
 
 /* ---------- lexical helpers ---------- */
 
-static int
-lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 /*
  * Case-insensitive match of a word at pos; a space in the word matches any
  * run of white space ("per  day").  Returns the bytes consumed, 0 if none.  An
@@ -45,13 +39,11 @@ match_word(const char *s, size_t len, size_t pos, const char *w)
 			p = nt_skip_space(s, len, p);
 			continue;
 		}
-		if (p >= len || lower((unsigned char) s[p]) != lower((unsigned char) w[i]))
+		if (p >= len || nt_lower((unsigned char) s[p]) != nt_lower((unsigned char) w[i]))
 			return 0;
 		p++;
 	}
-	if (((unsigned char) w[l - 1]) < 0x80 &&
-		((w[l - 1] >= 'a' && w[l - 1] <= 'z') || (w[l - 1] >= 'A' && w[l - 1] <= 'Z')) &&
-		p < len && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')))
+	if (nt_is_alpha((unsigned char) w[l - 1]) && p < len && nt_is_alpha((unsigned char) s[p]))
 		return 0;
 	return p - pos;
 }
@@ -302,8 +294,8 @@ penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 
 		/* a rate: 1%, 0.05%, 万分之五, LPR×1.5 */
 		n = match_word(s, len, pos, "LPR");
-		if (n == 0 && len - pos > 4 && lower((unsigned char) s[pos]) == 'l' &&
-			lower((unsigned char) s[pos + 1]) == 'p' && lower((unsigned char) s[pos + 2]) == 'r' &&
+		if (n == 0 && len - pos > 4 && nt_lower((unsigned char) s[pos]) == 'l' &&
+			nt_lower((unsigned char) s[pos + 1]) == 'p' && nt_lower((unsigned char) s[pos + 2]) == 'r' &&
 			(s[pos + 3] == 'x' || s[pos + 3] == 'X') && nt_digit_at(s + pos + 4, len - pos - 4, &m0) >= 0)
 			n = 3;				/* "LPRx1.5": the x is the multiplication sign */
 		if (n > 0)

@@ -102,25 +102,13 @@ term_check(int64_t quantity, int unit)
 	return TERM_OK;
 }
 
-static int
-ascii_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
-static bool
-is_ascii_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Length of the run of ASCII letters at pos. */
 static size_t
 word_len(const char *s, size_t len, size_t pos)
 {
 	size_t		end = pos;
 
-	while (end < len && is_ascii_alpha((unsigned char) s[end]))
+	while (end < len && nt_is_alpha((unsigned char) s[end]))
 		end++;
 	return end - pos;
 }
@@ -134,7 +122,7 @@ word_equals(const char *w, size_t wl, const char *entry)
 	if (strlen(entry) != wl)
 		return false;
 	for (i = 0; i < wl; i++)
-		if (ascii_lower((unsigned char) w[i]) != entry[i])
+		if (nt_lower((unsigned char) w[i]) != entry[i])
 			return false;
 	return true;
 }
@@ -282,7 +270,7 @@ term_parse(const char *s, size_t len, Term *out, size_t *where)
 	}
 
 	*where = pos;
-	if (is_ascii_alpha((unsigned char) s[pos]))
+	if (nt_is_alpha((unsigned char) s[pos]))
 		unit = match_english(s, len, pos, &unit_end);
 	else
 		unit = match_chinese(s, len, pos, &unit_end);
