@@ -1,4 +1,4 @@
--- bench/calendar.sql - run by bench/calendar.sh inside a throwaway cluster (see bench/README.md).
+-- bench/calendar.sql - run by bench/run_sql.sh calendar inside a throwaway cluster (see bench/README.md).
 -- Everything happens in ONE psql session: orafce's plvdate settings are per backend.
 \set ON_ERROR_STOP 1
 \pset pager off

@@ -7,10 +7,9 @@ cd "$(dirname "$0")/.."
 . tools/lib.sh
 ensure_packages "postgresql-$PG_MAJOR-orafce"
 build_and_install
-# BENCH=calendar, contracts or penalty runs one of them; default all
+# BENCH=calendar, contracts or penalty runs one of them; default all three
 case "${BENCH:-all}" in
-  calendar) in_throwaway_cluster bash bench/calendar.sh ;;
-  contracts) in_throwaway_cluster bash bench/contracts.sh ;;
-  penalty) in_throwaway_cluster bash bench/penalty.sh ;;
-  *) in_throwaway_cluster bash -c "bash bench/calendar.sh && bash bench/contracts.sh && bash bench/penalty.sh" ;;
+  calendar|contracts|penalty) in_throwaway_cluster bash bench/run_sql.sh "$BENCH" ;;
+  all) in_throwaway_cluster bash -c "bash bench/run_sql.sh calendar && bash bench/run_sql.sh contracts && bash bench/run_sql.sh penalty" ;;
+  *) echo "unknown BENCH=$BENCH: calendar, contracts or penalty" >&2; exit 2 ;;
 esac
