@@ -6,8 +6,8 @@ EXTENSION   = crm_contract
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract.control)
 
 MODULE_big  = crm_contract
-CORE_OBJS   = src/core/term.o src/core/numtext.o src/core/civil.o src/core/zone.o src/core/workcal.o src/core/penalty.o
-OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o src/tenant.o src/money.o src/penalty_rule_type.o src/lpr_cache.o src/penalty_funcs.o src/sla_trigger.o $(CORE_OBJS)
+CORE_OBJS   = src/core/term.o src/core/numtext.o src/core/civil.o src/core/zone.o src/core/workcal.o src/core/penalty.o src/core/slaclock.o
+OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o src/tenant.o src/money.o src/penalty_rule_type.o src/lpr_cache.o src/penalty_funcs.o src/sla_mapping.o src/sla_trigger.o src/sla_funcs.o $(CORE_OBJS)
 
 # The install script is assembled: hand-written definitions, shipped data,
 # then what must come after the data (protecting triggers, pg_dump registration).
@@ -18,9 +18,9 @@ DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*--*.sql))
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger
+REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
-ISOLATION      = calendar_invalidation
+ISOLATION      = calendar_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
 EXTRA_CLEAN = build sql/crm_contract--$(EXTVERSION).sql

@@ -1295,13 +1295,41 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
+  -- SLA service credits: each breach logged by the trigger or a sweep accrues its target's credit rule
+  -- once (as one day late), on the contract amount (of total) or on the month's fee (the installments
+  -- due in the month of the breach); one line per month and rule
+  FOR o IN SELECT date_trunc('month', e.at AT TIME ZONE k.time_zone)::date AS month, s.credit::text AS credit,
+                  count(*) AS breaches,
+                  array_agg((e.at AT TIME ZONE k.time_zone)::date ORDER BY e.id) AS days
+             FROM crm_contract.sla_event e
+             JOIN crm_contract.sla_target s ON s.contract_id = e.contract_id AND s.priority = e.priority
+                                           AND s.metric = e.metric AND s.credit IS NOT NULL
+             JOIN crm_contract.calendar k ON k.name = c.calendar
+            WHERE e.contract_id = c.id AND e.kind = 'breached' AND (e.at AT TIME ZONE k.time_zone)::date <= as_of
+            GROUP BY 1, 2 ORDER BY 1, 2 LOOP   -- penalty_rule has no ordering: group its text
+    line := line + 1;
+    kind := 'sla_credit';
+    obligation := format('SLA credits %s: %s breach%s', to_char(o.month, 'YYYY-MM'), o.breaches,
+                         CASE WHEN o.breaches = 1 THEN '' ELSE 'es' END);
+    clause_ref := NULL; due_on := o.month; done_on := NULL; days_late := NULL;
+    rule := o.credit::crm_contract.penalty_rule;
+    basis := CASE WHEN crm_contract.rule_basis(rule) = 'total' THEN c.total_amount
+                  ELSE (SELECT coalesce(sum(d.amount), 0) FROM crm_contract.installment_due d
+                          JOIN crm_contract.installment i ON i.id = d.installment_id
+                         WHERE i.contract_id = c.id AND date_trunc('month', d.due_on) = o.month) END;
+    SELECT coalesce(sum(crm_contract.penalty(rule, basis, b, b + 1, c.calendar)), 0) INTO accrued
+      FROM unnest(o.days) b;
+    total := total + accrued;
+    RETURN NEXT;
+  END LOOP;
+
   line := line + 1;
   kind := 'total'; obligation := NULL; clause_ref := NULL; due_on := NULL; done_on := NULL; days_late := NULL;
   basis := NULL; rule := NULL; accrued := total;
   RETURN NEXT;
 END $$;
 COMMENT ON FUNCTION crm_contract.contract_statement(bigint, date) IS
-  'every milestone and installment occurrence of a contract with due date, completion or full payment, days late and the penalty (delay_penalty clause) or late fee (late_fee clause, on the balance partial payments leave) accrued as of as_of, force majeure days excluded; a last row holds the total';
+  'every milestone and installment occurrence of a contract with due date, completion or full payment, days late and the penalty (delay_penalty clause) or late fee (late_fee clause, on the balance partial payments leave) accrued as of as_of, force majeure days excluded; SLA service credits per month (each logged breach accrues its target''s credit rule once); a last row holds the total';
 
 CREATE FUNCTION crm_contract.penalty_review(rule crm_contract.penalty_rule, principal numeric, accrued numeric,
     loss numeric DEFAULT NULL, on_day date DEFAULT CURRENT_DATE,
@@ -1365,8 +1393,8 @@ BEGIN
         USING ERRCODE = '42704', HINT = 'Use 24x7 for targets that count every minute.';
     END IF;
   END IF;
-  IF array_ndims(NEW.warn_at) > 1 THEN
-    RAISE EXCEPTION 'SLA target % % of contract "%": warn_at must be a list', NEW.priority, NEW.metric, code USING ERRCODE = '22023';
+  IF array_ndims(NEW.warn_at) > 1 OR coalesce(cardinality(NEW.warn_at), 0) > 7 THEN
+    RAISE EXCEPTION 'SLA target % % of contract "%": warn_at must be a list of at most 7 thresholds, not %', NEW.priority, NEW.metric, code, NEW.warn_at USING ERRCODE = '22023';
   END IF;
   FOREACH w IN ARRAY NEW.warn_at LOOP
     IF w IS NULL OR w <= prev OR w >= 1 THEN
@@ -1385,4 +1413,158 @@ CREATE TRIGGER sla_target_check BEFORE INSERT OR UPDATE ON crm_contract.sla_targ
 CREATE FUNCTION crm_contract.sla_deadlines() RETURNS trigger
   AS 'MODULE_PATHNAME', 'crm_sla_deadlines' LANGUAGE C;
 COMMENT ON FUNCTION crm_contract.sla_deadlines() IS
-  'BEFORE INSERT OR UPDATE row trigger for any ticket table: fills response and resolution deadlines from the contract''s SLA targets and sets breached flags; arguments map roles to columns (contract=contract_id, priority=priority, opened=opened_at, status=status, paused=pending,waiting_customer, responded=first_response_at, resolved=resolved_at, response_due=response_due, resolve_due=resolve_due, response_breached=response_breached, resolve_breached=resolve_breached are the defaults)';
+  'BEFORE INSERT OR UPDATE row trigger for any ticket table: response and resolution deadlines from the contract''s SLA targets, pauses, priority changes, reopening, breached flags, the next alert for sla_sweep, and the event log crm_contract.sla_event; arguments map roles to columns (defaults: id=id, contract=contract_id, priority=priority, opened=opened_at, status=status, paused=pending,waiting_customer, changed=updated_at, responded=first_response_at, resolved=resolved_at, response_due=response_due, resolve_due=resolve_due, response_breached=response_breached, resolve_breached=resolve_breached, next_alert=sla_next_alert, alerts=sla_alerts)';
+
+CREATE TYPE crm_contract.sla_event_kind AS ENUM
+  ('started', 'paused', 'resumed', 'priority_changed', 'reopened', 'recomputed', 'warned', 'breached', 'met');
+COMMENT ON TYPE crm_contract.sla_event_kind IS 'what happened to a ticket''s SLA clock';
+
+CREATE TABLE crm_contract.sla_event (
+  id           bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  tenant       text NOT NULL DEFAULT crm_contract.current_tenant(),
+  tickets      regclass NOT NULL,
+  ticket       text NOT NULL,
+  contract_id  bigint NOT NULL,
+  priority     text,
+  kind         crm_contract.sla_event_kind NOT NULL,
+  metric       crm_contract.sla_metric,
+  at           timestamptz NOT NULL,
+  status       text,
+  response_due timestamptz,
+  resolve_due  timestamptz,
+  detail       text,
+  logged_at    timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp()
+);
+CREATE INDEX sla_event_ticket ON crm_contract.sla_event (tickets, ticket, id);
+CREATE INDEX sla_event_contract ON crm_contract.sla_event (contract_id, at);
+COMMENT ON TABLE crm_contract.sla_event IS
+  'append-only SLA history of tickets, written by crm_contract.sla_deadlines() and crm_contract.sla_sweep(): started, paused, resumed, priority changed, reopened, recomputed, warned, breached, met; each row holds the deadlines after the event';
+COMMENT ON COLUMN crm_contract.sla_event.tickets IS 'the ticket table';
+COMMENT ON COLUMN crm_contract.sla_event.ticket IS 'the ticket''s id column in its text form';
+COMMENT ON COLUMN crm_contract.sla_event.at IS 'when it happened: the opening, the status change, the instant a warning threshold or deadline passed, the response';
+COMMENT ON COLUMN crm_contract.sla_event.logged_at IS 'when it was written';
+
+CREATE FUNCTION crm_contract.sla_event_append_only() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RAISE EXCEPTION 'crm_contract.sla_event is append-only: % refused', TG_OP
+    USING ERRCODE = '42501', HINT = 'SLA events are a record; they are never changed or removed.';
+END $$;
+COMMENT ON FUNCTION crm_contract.sla_event_append_only() IS 'trigger: refuses UPDATE, DELETE and TRUNCATE on crm_contract.sla_event';
+CREATE TRIGGER sla_event_append_only BEFORE UPDATE OR DELETE ON crm_contract.sla_event
+  FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_event_append_only();
+CREATE TRIGGER sla_event_no_truncate BEFORE TRUNCATE ON crm_contract.sla_event
+  FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_event_append_only();
+
+CREATE FUNCTION crm_contract.sla_sweep(tickets regclass, as_of timestamptz DEFAULT pg_catalog.now()) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'crm_sla_sweep' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION crm_contract.sla_sweep(regclass, timestamptz) IS
+  'marks open tickets past a warning threshold as warned and past their deadline as breached, each once, logs each event, sends NOTIFY crm_contract_sla with a JSON payload per event and returns how many it marked; touches only rows with next_alert <= as_of (index that column)';
+
+CREATE FUNCTION crm_contract.sla_recompute(tickets regclass) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'crm_sla_recompute' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION crm_contract.sla_recompute(regclass) IS
+  'recomputes the running deadlines of every open ticket from the current calendars and SLA targets (after an edit), logs a recomputed event per changed deadline and returns how many tickets changed';
+
+CREATE FUNCTION crm_contract.sla_columns(tickets regclass, OUT role text, OUT mapped_to text) RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'crm_sla_columns' LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION crm_contract.sla_columns(regclass) IS
+  'the column of the ticket table that plays each role of its sla_deadlines() trigger (NULL: not used), and the pausing statuses';
+
+CREATE FUNCTION crm_contract.sla_history(tickets regclass, ticket text)
+RETURNS TABLE (at timestamptz, kind crm_contract.sla_event_kind, metric crm_contract.sla_metric, priority text,
+               status text, response_due timestamptz, resolve_due timestamptz, detail text)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  col jsonb;
+BEGIN
+  RETURN QUERY SELECT e.at, e.kind, e.metric, e.priority, e.status, e.response_due, e.resolve_due, e.detail
+                 FROM crm_contract.sla_event e
+                WHERE e.tickets = sla_history.tickets AND e.ticket = sla_history.ticket ORDER BY e.id;
+  IF FOUND THEN
+    RETURN;
+  END IF;
+  -- nothing logged yet: the start is the row itself
+  SELECT jsonb_object_agg(c.role, c.mapped_to) INTO col FROM crm_contract.sla_columns(sla_history.tickets) c;
+  RETURN QUERY EXECUTE format(
+    'SELECT t.%I, ''started''::crm_contract.sla_event_kind, NULL::crm_contract.sla_metric, t.%I::text, %s, %s, %s, NULL::text
+       FROM %s t WHERE t.%I::text = $1',
+    col->>'opened', col->>'priority',
+    CASE WHEN col->>'status' IS NULL THEN 'NULL::text' ELSE format('t.%I::text', col->>'status') END,
+    CASE WHEN col->>'response_due' IS NULL THEN 'NULL::timestamptz' ELSE format('t.%I', col->>'response_due') END,
+    CASE WHEN col->>'resolve_due' IS NULL THEN 'NULL::timestamptz' ELSE format('t.%I', col->>'resolve_due') END,
+    sla_history.tickets, col->>'id') USING sla_history.ticket;
+END $$;
+COMMENT ON FUNCTION crm_contract.sla_history(regclass, text) IS
+  'a ticket''s SLA history in order: its logged events, or its start read from the row when nothing has been logged yet';
+
+CREATE FUNCTION crm_contract.sla_working_time(tickets regclass, ticket text, calendar text,
+    from_ts timestamptz, to_ts timestamptz) RETURNS interval
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT crm_contract.working_time_between(from_ts, to_ts, calendar)
+       - coalesce((SELECT sum(crm_contract.working_time_between(greatest(p.paused, from_ts), least(p.resumed, to_ts), calendar))
+                     FROM (SELECT e.at AS paused, lead(e.at) OVER (ORDER BY e.id) AS resumed, e.kind
+                             FROM crm_contract.sla_event e
+                            WHERE e.tickets = sla_working_time.tickets AND e.ticket = sla_working_time.ticket
+                              AND e.kind IN ('paused', 'resumed')) p
+                    WHERE p.kind = 'paused' AND p.resumed IS NOT NULL
+                      AND p.paused < to_ts AND p.resumed > from_ts), interval '0')
+$$;
+COMMENT ON FUNCTION crm_contract.sla_working_time(regclass, text, text, timestamptz, timestamptz) IS
+  'working time on calendar between from_ts and to_ts that counted on a ticket''s SLA clock: its logged pauses left out';
+
+CREATE FUNCTION crm_contract.sla_report(tickets regclass, from_month date DEFAULT NULL, to_month date DEFAULT NULL)
+RETURNS TABLE (contract_id bigint, month date, tickets_opened bigint, met bigint, breached bigint, still_open bigint,
+               compliance numeric, response_mean interval, response_p95 interval,
+               resolution_mean interval, resolution_p95 interval)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  col jsonb;
+BEGIN
+  SELECT jsonb_object_agg(c.role, c.mapped_to) INTO col FROM crm_contract.sla_columns(sla_report.tickets) c;
+  IF col->>'responded' IS NULL OR col->>'resolved' IS NULL THEN
+    RAISE EXCEPTION 'table % maps no responded or resolved column', sla_report.tickets
+      USING ERRCODE = '42703', HINT = 'The report needs both roles: responded=<column>, resolved=<column>.';
+  END IF;
+  RETURN QUERY EXECUTE format($q$
+    WITH t AS (
+      SELECT x.%1$I::text AS ticket, x.%2$I::bigint AS contract_id, x.%3$I::text AS priority, x.%4$I AS opened,
+             x.%5$I AS responded, x.%6$I AS resolved, %7$s AS breached_any,
+             (SELECT max(e.at) FROM crm_contract.sla_event e
+               WHERE e.tickets = $1 AND e.ticket = x.%1$I::text AND e.kind = 'reopened') AS cycle_start
+        FROM %8$s x),
+    m AS (
+      SELECT t.*, date_trunc('month', t.opened AT TIME ZONE k.time_zone)::date AS month,
+             (SELECT coalesce(s.calendar, k.calendar) FROM crm_contract.sla_target s
+               WHERE s.contract_id = t.contract_id AND s.priority = t.priority AND s.metric = 'response') AS response_cal,
+             (SELECT coalesce(s.calendar, k.calendar) FROM crm_contract.sla_target s
+               WHERE s.contract_id = t.contract_id AND s.priority = t.priority AND s.metric = 'resolution') AS resolution_cal
+        FROM t JOIN (SELECT c.id, c.calendar, cal.time_zone FROM crm_contract.contract c
+                       JOIN crm_contract.calendar cal ON cal.name = c.calendar) k ON k.id = t.contract_id),
+    w AS (
+      SELECT m.*,
+             CASE WHEN m.responded IS NOT NULL AND m.response_cal IS NOT NULL
+                  THEN crm_contract.sla_working_time($1, m.ticket, m.response_cal, m.opened, m.responded) END AS response_time,
+             CASE WHEN m.resolved IS NOT NULL AND m.resolution_cal IS NOT NULL
+                  THEN crm_contract.sla_working_time($1, m.ticket, m.resolution_cal,
+                                                     greatest(m.opened, coalesce(m.cycle_start, m.opened)), m.resolved) END AS resolution_time
+        FROM m
+       WHERE ($2 IS NULL OR m.month >= $2) AND ($3 IS NULL OR m.month <= $3))
+    SELECT w.contract_id, w.month, count(*),
+           count(*) FILTER (WHERE w.resolved IS NOT NULL AND NOT w.breached_any),
+           count(*) FILTER (WHERE w.breached_any),
+           count(*) FILTER (WHERE w.resolved IS NULL AND NOT w.breached_any),
+           round(100 * count(*) FILTER (WHERE w.resolved IS NOT NULL AND NOT w.breached_any)::numeric
+                 / nullif(count(*) FILTER (WHERE w.resolved IS NOT NULL OR w.breached_any), 0), 2),
+           avg(w.response_time), percentile_disc(0.95) WITHIN GROUP (ORDER BY w.response_time),
+           avg(w.resolution_time), percentile_disc(0.95) WITHIN GROUP (ORDER BY w.resolution_time)
+      FROM w GROUP BY w.contract_id, w.month ORDER BY w.contract_id, w.month $q$,
+    col->>'id', col->>'contract', col->>'priority', col->>'opened', col->>'responded', col->>'resolved',
+    concat_ws(' OR ', 'false',
+              CASE WHEN col->>'response_breached' IS NOT NULL THEN format('coalesce(x.%I, false)', col->>'response_breached') END,
+              CASE WHEN col->>'resolve_breached' IS NOT NULL THEN format('coalesce(x.%I, false)', col->>'resolve_breached') END),
+    sla_report.tickets)
+  USING sla_report.tickets, sla_report.from_month, sla_report.to_month;
+END $$;
+COMMENT ON FUNCTION crm_contract.sla_report(regclass, date, date) IS
+  'per contract and month of opening (in the contract calendar''s time zone): tickets opened, met (resolved, nothing breached), breached, still open, compliance % (met of met + breached, 2 decimals), mean and 95th percentile response and resolution working time on the targets'' calendars, pauses left out';

@@ -60,7 +60,7 @@ SELECT set_eq($$
   $$ SELECT unnest(ARRAY['tenant_member', 'contract', 'party', 'clause', 'milestone', 'installment', 'installment_due',
                          'payment', 'change_request', 'contract_id_seq', 'party_id_seq', 'clause_id_seq', 'milestone_id_seq',
                          'installment_id_seq', 'installment_due_id_seq', 'payment_id_seq', 'change_request_id_seq',
-                         'force_majeure', 'force_majeure_id_seq', 'sla_target', 'sla_target_id_seq']) $$,
+                         'force_majeure', 'force_majeure_id_seq', 'sla_target', 'sla_target_id_seq', 'sla_event', 'sla_event_id_seq']) $$,
   'pg_dump keeps every contract row and the identity sequences');
 
 -- An ordinary role computes with calendars but cannot edit them.

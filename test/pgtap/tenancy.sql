@@ -1,13 +1,14 @@
 -- Row-level security by tenant: a role of tenant A sees and writes nothing of
 -- tenant B, on every contract table, with FORCE ROW LEVEL SECURITY.
 BEGIN;
-SELECT plan(33);
+SELECT plan(37);
 
 SELECT ok(bool_and(c.relrowsecurity AND c.relforcerowsecurity),
           'every contract table has row-level security enabled and forced')
   FROM pg_class c WHERE c.oid = ANY (ARRAY['crm_contract.contract', 'crm_contract.party', 'crm_contract.clause',
     'crm_contract.milestone', 'crm_contract.installment', 'crm_contract.installment_due', 'crm_contract.payment',
-    'crm_contract.change_request', 'crm_contract.force_majeure', 'crm_contract.sla_target']::regclass[]);
+    'crm_contract.change_request', 'crm_contract.force_majeure', 'crm_contract.sla_target',
+    'crm_contract.sla_event']::regclass[]);
 
 CREATE ROLE crm_tap_a;
 CREATE ROLE crm_tap_b;
@@ -15,7 +16,14 @@ CREATE ROLE crm_tap_nobody;
 CREATE ROLE crm_tap_both;
 GRANT SELECT, INSERT, UPDATE, DELETE ON crm_contract.contract, crm_contract.party, crm_contract.clause,
   crm_contract.milestone, crm_contract.installment, crm_contract.installment_due, crm_contract.payment,
-  crm_contract.change_request TO crm_tap_a, crm_tap_b, crm_tap_nobody, crm_tap_both;
+  crm_contract.change_request, crm_contract.sla_target TO crm_tap_a, crm_tap_b, crm_tap_nobody, crm_tap_both;
+GRANT SELECT, INSERT ON crm_contract.sla_event TO crm_tap_a, crm_tap_b, crm_tap_nobody, crm_tap_both;
+-- a ticket table shared by both tenants: the SLA log keeps each ticket's events in its contract's tenant
+CREATE TABLE public.tap_ticket (id bigserial PRIMARY KEY, contract_id bigint, priority text, status text,
+  opened_at timestamptz, first_response_at timestamptz, response_due timestamptz);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.tap_ticket FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
+GRANT SELECT, INSERT, UPDATE ON public.tap_ticket TO crm_tap_a, crm_tap_b;
+GRANT USAGE ON SEQUENCE public.tap_ticket_id_seq TO crm_tap_a, crm_tap_b;
 INSERT INTO crm_contract.tenant_member VALUES ('crm_tap_a', 'A'), ('crm_tap_b', 'B'), ('crm_tap_both', 'A'), ('crm_tap_both', 'B');
 
 -- Tenant A writes a contract with its schedule.
@@ -32,6 +40,11 @@ INSERT INTO crm_contract.payment (installment_due_id, paid_on, amount) SELECT id
 SELECT is((SELECT due_on FROM crm_contract.milestone WHERE name = 'start'), '2025-10-16'::date, 'triggers compute inside the tenant');
 SELECT is((SELECT tenant FROM crm_contract.contract), 'A', 'the tenant column defaults to the role''s tenant');
 SELECT is((SELECT count(*)::int FROM crm_contract.obligations), 3, 'tenant A sees its open obligations');
+INSERT INTO crm_contract.sla_target (contract_id, priority, metric, target) SELECT id, 'P1', 'response', '2 working hours' FROM crm_contract.contract;
+INSERT INTO public.tap_ticket (contract_id, priority, opened_at) SELECT id, 'P1', '2026-10-09 09:00+08' FROM crm_contract.contract;
+UPDATE public.tap_ticket SET first_response_at = '2026-10-09 10:00+08';
+SELECT is((SELECT string_agg(kind::text || '/' || tenant, ',' ORDER BY id) FROM crm_contract.sla_event), 'started/A,met/A',
+  'the SLA trigger logs A''s ticket in tenant A');
 
 -- Tenant B sees nothing of A, on any table or view.
 SET ROLE crm_tap_b;
@@ -46,6 +59,11 @@ SELECT is_empty('SELECT * FROM crm_contract.payment', 'B sees no payment of A');
 SELECT is_empty('SELECT * FROM crm_contract.change_request', 'B sees no change request of A');
 SELECT is_empty('SELECT * FROM crm_contract.obligations', 'B sees no obligation of A');
 SELECT is_empty('SELECT * FROM crm_contract.due_within(1000, ''2025-01-01'')', 'due_within shows B nothing of A');
+SELECT is_empty('SELECT * FROM crm_contract.sla_event', 'B sees no SLA event of A');
+SELECT is_empty('SELECT * FROM crm_contract.sla_target', 'B sees no SLA target of A');
+SELECT throws_ok($$INSERT INTO crm_contract.sla_event (tenant, tickets, ticket, contract_id, kind, at)
+                   VALUES ('A', 'public.tap_ticket', '1', 1, 'breached', now())$$, '42501', NULL,
+  'B cannot forge an SLA event of A');
 
 -- ... and writes nothing of A.
 SELECT is_empty($$UPDATE crm_contract.contract SET title = 'hijacked' RETURNING id$$, 'B cannot update A''s contract');

@@ -63,7 +63,7 @@ CREATE TABLE helpdesk (
   late_answer boolean
 );
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON helpdesk FOR EACH ROW
-  EXECUTE FUNCTION crm_contract.sla_deadlines('contract=agreement', 'priority=severity', 'opened=created',
+  EXECUTE FUNCTION crm_contract.sla_deadlines('id=ref', 'contract=agreement', 'priority=severity', 'opened=created',
                                               'responded=answered', 'response_due=answer_by', 'response_breached=late_answer');
 INSERT INTO helpdesk (ref, agreement, severity, created) VALUES ('HD-1', 1, 'P1', '2026-10-09 17:30+08');
 UPDATE helpdesk SET answered = '2026-10-10 10:00+08';
@@ -71,28 +71,28 @@ SELECT ref, answer_by, late_answer FROM helpdesk;   -- 17:30-18:00, Sat 10/10 09
 
 -- Bad trigger arguments fail at the first firing, naming table and argument; nothing is written.
 \set VERBOSITY default
-CREATE TABLE bad1 (contract_id bigint, priority text, opened_at timestamptz, response_due timestamptz);
+CREATE TABLE bad1 (id bigint, contract_id bigint, priority text, opened_at timestamptz, response_due timestamptz);
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines('colour=priority');
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines('opened=created_at');
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines('opened');
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines('priority=opened_at');
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla AFTER INSERT ON bad1 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_deadlines();
-INSERT INTO bad1 VALUES (1, 'P1', now(), NULL);
+INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 SELECT count(*) AS rows_written FROM bad1;
-CREATE TABLE bad2 (contract_id bigint, priority text, opened_at timestamptz);
+CREATE TABLE bad2 (id bigint, contract_id bigint, priority text, opened_at timestamptz);
 CREATE TRIGGER sla BEFORE INSERT ON bad2 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
-INSERT INTO bad2 VALUES (1, 'P1', now());
+INSERT INTO bad2 VALUES (1, 1, 'P1', now());
 SELECT crm_contract.sla_deadlines();
 
 -- Targets are validated on write.

@@ -1,0 +1,50 @@
+/*
+ * slaclock.h - the SLA clock of one ticket and metric, pure C.
+ *
+ * A target (2 working hours, 1 hour on 24x7, 3 working days) runs from the
+ * start of its cycle (the opening, or the last reopening) on one calendar and
+ * stops while the ticket is paused.  Deadlines and warning instants follow
+ * from the start, the term and the closed pauses alone, so any of them can be
+ * recomputed from scratch after a priority or calendar change.
+ */
+#ifndef CRM_SLACLOCK_H
+#define CRM_SLACLOCK_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "term.h"
+#include "workcal.h"
+
+#define SLA_PAUSE_OPEN INT64_MAX	/* a pause still running */
+#define SLA_SHARE_SCALE 1000000		/* warning shares in millionths: 50% = 500000 */
+
+/* One pause [from, to): instants in usecs since 2000-01-01 UTC. */
+typedef struct SlaPause
+{
+	int64_t		from;
+	int64_t		to;				/* SLA_PAUSE_OPEN while paused */
+} SlaPause;
+
+/*
+ * The deadline of term t started at start, pushed out by every closed pause
+ * (ascending, disjoint) that began before the clock ran out.  Pause lengths
+ * count in working time on cal for working units, elapsed time otherwise.
+ */
+extern WcStatus sla_deadline(const WorkCalendar *cal, const Term *t, int64_t start,
+							 const SlaPause *pauses, int npauses,
+							 int64_t *result, WcError *err);
+
+/*
+ * The instant at which share (millionths, 1..999999) of the target has
+ * elapsed, with the same pauses: the warning thresholds.
+ */
+extern WcStatus sla_share_instant(const WorkCalendar *cal, const Term *t, int64_t start,
+								  int32_t share, const SlaPause *pauses, int npauses,
+								  int64_t *result, WcError *err);
+
+/* Time counted between a and b: working time for working units, elapsed otherwise. */
+extern WcStatus sla_elapsed(const WorkCalendar *cal, const Term *t, int64_t a, int64_t b,
+							int64_t *result, WcError *err);
+
+#endif

@@ -1,0 +1,264 @@
+/*
+ * sla_mapping.c - role=column arguments of crm_contract.sla_deadlines(),
+ * checked against the ticket table; see sla_mapping.h.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "sla_mapping.h"
+
+typedef enum RoleType
+{
+	TYPE_ID,					/* bigint or integer */
+	TYPE_ANY,					/* anything with a text form */
+	TYPE_TEXT,					/* text, varchar, char */
+	TYPE_TIMESTAMPTZ,
+	TYPE_BOOL,
+	TYPE_INT4
+} RoleType;
+
+typedef struct SlaRoleSpec
+{
+	const char *name;
+	const char *default_column;
+	RoleType	type;
+	bool		required;
+} SlaRoleSpec;
+
+static const SlaRoleSpec roles[NUM_ROLES] = {
+	{"id", "id", TYPE_ANY, true},
+	{"contract", "contract_id", TYPE_ID, true},
+	{"priority", "priority", TYPE_TEXT, true},
+	{"opened", "opened_at", TYPE_TIMESTAMPTZ, true},
+	{"status", "status", TYPE_TEXT, false},
+	{"changed", "updated_at", TYPE_TIMESTAMPTZ, false},
+	{"responded", "first_response_at", TYPE_TIMESTAMPTZ, false},
+	{"resolved", "resolved_at", TYPE_TIMESTAMPTZ, false},
+	{"response_due", "response_due", TYPE_TIMESTAMPTZ, false},
+	{"resolve_due", "resolve_due", TYPE_TIMESTAMPTZ, false},
+	{"response_breached", "response_breached", TYPE_BOOL, false},
+	{"resolve_breached", "resolve_breached", TYPE_BOOL, false},
+	{"next_alert", "sla_next_alert", TYPE_TIMESTAMPTZ, false},
+	{"alerts", "sla_alerts", TYPE_INT4, false},
+};
+
+#define ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, response_due, resolve_due, response_breached, resolve_breached, next_alert, alerts"
+#define DEFAULT_PAUSED "pending,waiting_customer"
+
+const char *
+sla_role_name(SlaRole r)
+{
+	return roles[r].name;
+}
+
+static const char *
+type_name(RoleType t)
+{
+	switch (t)
+	{
+		case TYPE_ID:
+			return "bigint or integer";
+		case TYPE_ANY:
+			return "any type";
+		case TYPE_TEXT:
+			return "text";
+		case TYPE_TIMESTAMPTZ:
+			return "timestamp with time zone";
+		case TYPE_BOOL:
+			return "boolean";
+		case TYPE_INT4:
+			return "integer";
+	}
+	return "?";
+}
+
+static bool
+type_ok(RoleType t, Oid typid)
+{
+	switch (t)
+	{
+		case TYPE_ID:
+			return typid == INT8OID || typid == INT4OID;
+		case TYPE_ANY:
+			return true;
+		case TYPE_TEXT:
+			return typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID;
+		case TYPE_TIMESTAMPTZ:
+			return typid == TIMESTAMPTZOID;
+		case TYPE_BOOL:
+			return typid == BOOLOID;
+		case TYPE_INT4:
+			return typid == INT4OID;
+	}
+	return false;
+}
+
+/* Split "pending,waiting_customer" into trimmed, non-empty statuses. */
+static void
+parse_paused(SlaMapping *m, const char *list, MemoryContext mcxt)
+{
+	char	   *copy = MemoryContextStrdup(mcxt, list);
+	char	   *tok;
+	char	   *save = NULL;
+	int			n = 1;
+	const char *p;
+
+	for (p = list; *p; p++)
+		if (*p == ',')
+			n++;
+	m->paused = MemoryContextAllocZero(mcxt, sizeof(char *) * n);
+	m->npaused = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *end;
+
+		while (*tok == ' ')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && end[-1] == ' ')
+			*--end = '\0';
+		if (*tok)
+			m->paused[m->npaused++] = tok;
+	}
+}
+
+bool
+sla_status_pauses(const SlaMapping *m, const char *status)
+{
+	int			i;
+
+	if (status == NULL)
+		return false;
+	for (i = 0; i < m->npaused; i++)
+		if (strcmp(m->paused[i], status) == 0)
+			return true;
+	return false;
+}
+
+SlaMapping *
+sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	const char *relname = RelationGetRelationName(rel);
+	SlaMapping *m = MemoryContextAllocZero(mcxt, sizeof(SlaMapping));
+	const char *column[NUM_ROLES];
+	bool		explicit_role[NUM_ROLES];
+	const char *paused = DEFAULT_PAUSED;
+	int			i,
+				r;
+
+	m->relid = RelationGetRelid(rel);
+	m->relname = MemoryContextStrdup(mcxt, relname);
+	for (r = 0; r < NUM_ROLES; r++)
+	{
+		column[r] = roles[r].default_column;
+		explicit_role[r] = false;
+	}
+	for (i = 0; i < trig->tgnargs; i++)
+	{
+		const char *arg = trig->tgargs[i];
+		const char *eq = strchr(arg, '=');
+		size_t		klen;
+
+		if (eq == NULL || eq == arg)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument \"%s\" of trigger \"%s\" on table \"%s\" is not role=column",
+							arg, trig->tgname, relname),
+					 errhint("Write e.g. 'opened=created_at'; roles are " ROLE_LIST ".")));
+		klen = eq - arg;
+		if (klen == 6 && strncmp(arg, "paused", 6) == 0)
+		{
+			paused = eq + 1;
+			continue;
+		}
+		for (r = 0; r < NUM_ROLES; r++)
+			if (strlen(roles[r].name) == klen && strncmp(arg, roles[r].name, klen) == 0)
+				break;
+		if (r == NUM_ROLES)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown role \"%.*s\" in argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							(int) klen, arg, arg, trig->tgname, relname),
+					 errhint("Roles are " ROLE_LIST ".")));
+		column[r] = eq + 1;
+		explicit_role[r] = true;
+	}
+	parse_paused(m, paused, mcxt);
+	for (r = 0; r < NUM_ROLES; r++)
+	{
+		AttrNumber	att = InvalidAttrNumber;
+
+		if (column[r][0] != '\0')
+		{
+			for (i = 0; i < desc->natts; i++)
+			{
+				Form_pg_attribute a = TupleDescAttr(desc, i);
+
+				if (!a->attisdropped && strcmp(NameStr(a->attname), column[r]) == 0)
+				{
+					att = a->attnum;
+					break;
+				}
+			}
+		}
+		if (att == InvalidAttrNumber)
+		{
+			if (explicit_role[r] || roles[r].required)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" does not exist in table \"%s\"",
+								column[r], roles[r].name, trig->tgname, relname),
+						 errhint("Map the role to a column with the trigger argument '%s=<column>'.", roles[r].name)));
+			continue;
+		}
+		if (!type_ok(roles[r].type, TupleDescAttr(desc, att - 1)->atttypid))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" on table \"%s\" is of type %s, not %s",
+							column[r], roles[r].name, trig->tgname, relname,
+							format_type_be(TupleDescAttr(desc, att - 1)->atttypid), type_name(roles[r].type))));
+		m->att[r] = att;
+	}
+	m->id_type = TupleDescAttr(desc, m->att[ROLE_ID] - 1)->atttypid;
+	if (m->att[ROLE_RESPONSE_DUE] == InvalidAttrNumber && m->att[ROLE_RESOLVE_DUE] == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("trigger \"%s\" on table \"%s\" has no deadline column", trig->tgname, relname),
+				 errhint("Add a response_due or resolve_due column of type timestamptz, or map one with 'response_due=<column>'.")));
+	/* alerts fire exactly once only if the table remembers which fired */
+	if ((m->att[ROLE_NEXT_ALERT] == InvalidAttrNumber) != (m->att[ROLE_ALERTS] == InvalidAttrNumber))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("trigger \"%s\" on table \"%s\" maps only one of the roles next_alert and alerts",
+						trig->tgname, relname),
+				 errhint("Sweeps need both: a timestamptz column (default sla_next_alert) and an integer column (default sla_alerts).")));
+	return m;
+}
+
+SlaMapping *
+sla_mapping_for(Relation rel, MemoryContext mcxt)
+{
+	TriggerDesc *td = rel->trigdesc;
+	Oid			fn;
+	int			i;
+
+	fn = LookupFuncName(list_make2(makeString("crm_contract"), makeString("sla_deadlines")),
+						0, NULL, false);
+	for (i = 0; td != NULL && i < td->numtriggers; i++)
+		if (td->triggers[i].tgfoid == fn)
+			return sla_mapping_build(rel, &td->triggers[i], mcxt);
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("table \"%s\" has no crm_contract.sla_deadlines() trigger", RelationGetRelationName(rel)),
+			 errhint("CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();",
+					 RelationGetRelationName(rel))));
+	return NULL;				/* not reached */
+}

@@ -1,0 +1,56 @@
+/*
+ * sla_mapping.h - which column of a ticket table plays which SLA role.
+ *
+ * The trigger crm_contract.sla_deadlines() takes role=column arguments; the
+ * sweep, recompute and report functions find that trigger on the table and
+ * read the same mapping, so the two can never disagree.
+ */
+#ifndef CRM_SLA_MAPPING_H
+#define CRM_SLA_MAPPING_H
+
+#include "postgres.h"
+#include "commands/trigger.h"
+#include "utils/rel.h"
+
+typedef enum SlaRole
+{
+	ROLE_ID,
+	ROLE_CONTRACT,
+	ROLE_PRIORITY,
+	ROLE_OPENED,
+	ROLE_STATUS,
+	ROLE_CHANGED,
+	ROLE_RESPONDED,
+	ROLE_RESOLVED,
+	ROLE_RESPONSE_DUE,
+	ROLE_RESOLVE_DUE,
+	ROLE_RESPONSE_BREACHED,
+	ROLE_RESOLVE_BREACHED,
+	ROLE_NEXT_ALERT,
+	ROLE_ALERTS,
+	NUM_ROLES
+} SlaRole;
+
+typedef struct SlaMapping
+{
+	Oid			relid;
+	char	   *relname;		/* for messages */
+	AttrNumber	att[NUM_ROLES];	/* InvalidAttrNumber: role not used */
+	Oid			id_type;		/* type of the id column, for its text form */
+	int			npaused;
+	char	  **paused;			/* statuses that stop the clock */
+} SlaMapping;
+
+/* Role names, in SlaRole order; "paused" is an extra argument, not a column. */
+extern const char *sla_role_name(SlaRole r);
+
+/* Parse and check a trigger's arguments against its table (errors name both). */
+extern SlaMapping *sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt);
+
+/* The mapping of the sla_deadlines() trigger on a table; error if it has none. */
+extern SlaMapping *sla_mapping_for(Relation rel, MemoryContext mcxt);
+
+/* Whether status is one of the pausing statuses. */
+extern bool sla_status_pauses(const SlaMapping *m, const char *status);
+
+#endif
