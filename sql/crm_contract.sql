@@ -1410,6 +1410,17 @@ COMMENT ON FUNCTION crm_contract.sla_target_check() IS 'trigger: validates an SL
 CREATE TRIGGER sla_target_check BEFORE INSERT OR UPDATE ON crm_contract.sla_target
   FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_target_check();
 
+CREATE FUNCTION crm_contract.sla_targets_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'crm_sla_targets_changed' LANGUAGE C;
+COMMENT ON FUNCTION crm_contract.sla_targets_changed() IS
+  'statement trigger: an edit of SLA targets, contracts or tenant memberships drops every session''s cached SLA targets when it commits';
+CREATE TRIGGER sla_targets_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON crm_contract.sla_target
+  FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_targets_changed();
+CREATE TRIGGER sla_targets_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON crm_contract.contract
+  FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_targets_changed();
+CREATE TRIGGER sla_targets_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON crm_contract.tenant_member
+  FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_targets_changed();
+
 CREATE FUNCTION crm_contract.sla_deadlines() RETURNS trigger
   AS 'MODULE_PATHNAME', 'crm_sla_deadlines' LANGUAGE C;
 COMMENT ON FUNCTION crm_contract.sla_deadlines() IS

@@ -367,6 +367,17 @@ compile_calendar(const char *name)
 	return result;
 }
 
+/*
+ * The cache's generation after dropping it if stale: a caller that keeps
+ * calendar pointers across rows looks them up again when it changes.
+ */
+uint64
+calendar_cache_current(void)
+{
+	reset_cache_if_stale();
+	return cache_generation;
+}
+
 /* Look a calendar up by name, compiling it on first use; NULL if none. */
 const WorkCalendar *
 calendar_lookup(const char *name)

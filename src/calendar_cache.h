@@ -19,6 +19,12 @@ extern const WorkCalendar *calendar_for_call(FunctionCallInfo fcinfo, int argno)
 /* A calendar by name (compiled on first use), or NULL if there is none. */
 extern const WorkCalendar *calendar_lookup(const char *name);
 
+/*
+ * The current generation of the cache; calendar pointers obtained under an
+ * older generation may have been freed and must be looked up again.
+ */
+extern uint64 calendar_cache_current(void);
+
 /* Register the invalidation callback (from _PG_init). */
 extern void calendar_cache_init(void);
 

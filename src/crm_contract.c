@@ -7,6 +7,7 @@
 
 #include "calendar_cache.h"
 #include "lpr_cache.h"
+#include "sla_trigger.h"
 
 PG_MODULE_MAGIC;
 
@@ -17,4 +18,5 @@ _PG_init(void)
 {
 	calendar_cache_init();
 	lpr_cache_init();
+	sla_trigger_init();
 }

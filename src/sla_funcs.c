@@ -10,7 +10,9 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "commands/trigger.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
@@ -146,4 +148,20 @@ crm_sla_columns(PG_FUNCTION_ARGS)
 	nulls[1] = false;
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	return (Datum) 0;
+}
+
+/* sla_targets_changed(): statement trigger on the tables the trigger's target cache reads */
+PG_FUNCTION_INFO_V1(crm_sla_targets_changed);
+Datum
+crm_sla_targets_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("crm_contract.sla_targets_changed() must be called as a trigger")));
+	/* every backend drops its cached SLA targets when this commits (and this one at once) */
+	CacheInvalidateRelcache(td->tg_relation);
+	return PointerGetDatum(NULL);
 }

@@ -24,6 +24,10 @@
 #include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "catalog/namespace.h"
+#include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -44,7 +48,7 @@
 
 static const char *const metric_name[2] = {"response", "resolution"};
 
-#define PRIORITY_KEY_LEN 64		/* longer priorities are looked up every time */
+#define PRIORITY_KEY_LEN 24		/* longer priorities are looked up every time */
 
 /* The targets of one (contract, priority): per metric a term, a calendar, warnings. */
 typedef struct SlaTargets
@@ -54,23 +58,100 @@ typedef struct SlaTargets
 	char	   *tenant;			/* the contract's: the tenant of its events */
 	bool		has[2];			/* 0 response, 1 resolution */
 	Term		term[2];
-	const WorkCalendar *cal[2];
 	char	   *calname[2];
+	const WorkCalendar *cal[2];	/* valid while calgen is the calendar cache's */
+	uint64		calgen;
 	int			nwarn[2];
 	int32		warn[2][MAX_WARN];	/* shares in millionths, ascending */
 } SlaTargets;
 
-/*
- * Per statement, in fn_extra: the mapping and the targets read so far, so a
- * bulk insert reads each (contract, priority) once.  A new statement reads
- * them afresh: target edits need no invalidation.
- */
+#define TARGETS_KEY_SIZE offsetof(SlaTargets, tenant)
+
+/* Per statement, in fn_extra: the column mapping, checked once. */
 typedef struct SlaCache
 {
 	SlaMapping *m;
-	HTAB	   *targets;
-	SlaTargets	scratch;		/* for a priority too long to be a key */
 } SlaCache;
+
+/*
+ * The targets read so far, per backend: a ticket insert reads no table once
+ * its (contract, priority) is known.  Dropped when sla_target, contract or
+ * tenant_member change (their statement triggers send a relcache
+ * invalidation), and when the role or the chosen tenant changes, because
+ * row-level security decides which targets a role sees.
+ */
+static HTAB *target_cache = NULL;
+static MemoryContext target_context = NULL;
+static bool target_stale = true;
+static Oid	target_watched[3];
+static Oid	target_user = InvalidOid;
+static char *target_tenant = NULL;
+
+/* Contract and the priority's first bytes mixed: cheaper than hashing the whole padded key. */
+static uint32
+targets_hash(const void *key, Size keysize)
+{
+	const SlaTargets *k = (const SlaTargets *) key;
+	uint64		p;
+
+	memcpy(&p, k->priority, sizeof(p));
+	return (uint32) (((uint64) k->contract * UINT64CONST(0x9E3779B97F4A7C15) ^ p * UINT64CONST(0xC2B2AE3D27D4EB4F)) >> 32);
+}
+
+static void
+target_relcache_callback(Datum arg, Oid relid)
+{
+	int			i;
+
+	if (!OidIsValid(relid))
+		target_stale = true;
+	for (i = 0; i < (int) lengthof(target_watched); i++)
+		if (target_watched[i] == relid)
+			target_stale = true;
+}
+
+void
+sla_trigger_init(void)
+{
+	CacheRegisterRelcacheCallback(target_relcache_callback, (Datum) 0);
+}
+
+/* Once per statement: take invalidations in, drop the cache if stale or the role changed. */
+static void
+target_cache_check(void)
+{
+	const char *tenant = GetConfigOption("crm_contract.tenant", true, false);
+	HASHCTL		ctl;
+	Oid			nsp;
+
+	AcceptInvalidationMessages();
+	if (tenant == NULL)
+		tenant = "";
+	if (!target_stale && target_cache != NULL && target_user == GetUserId() &&
+		strcmp(tenant, target_tenant) == 0)
+		return;
+	if (target_context == NULL)
+		target_context = AllocSetContextCreate(CacheMemoryContext, "crm_contract SLA targets",
+											   ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(target_context);
+	target_cache = NULL;
+	target_stale = false;
+	nsp = get_namespace_oid("crm_contract", false);
+	target_watched[0] = get_relname_relid("sla_target", nsp);
+	target_watched[1] = get_relname_relid("contract", nsp);
+	target_watched[2] = get_relname_relid("tenant_member", nsp);
+	target_user = GetUserId();
+	target_tenant = MemoryContextStrdup(target_context, tenant);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = TARGETS_KEY_SIZE;
+	ctl.entrysize = sizeof(SlaTargets);
+	ctl.hcxt = target_context;
+	ctl.hash = targets_hash;
+	ctl.match = memcmp;
+	target_cache = hash_create("crm_contract SLA targets", 256, &ctl,
+							   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
 
 /* One ticket row as the trigger sees it. */
 typedef struct Ticket
@@ -147,48 +228,38 @@ prepare_kept(const char *sql, int nargs, Oid *types)
 	return p;
 }
 
-/* The targets of (contract, priority), from the statement's cache or the table. */
-static SlaTargets *
-targets_for(SlaCache *c, MemoryContext mcxt, int64 contract, const char *priority)
+/* Point t at its compiled calendars, again whenever the calendar cache was rebuilt. */
+static void
+targets_calendars(SlaTargets *t)
+{
+	uint64		gen;
+	int			k;
+
+	/* a lookup may rebuild the cache and free what an earlier one returned: repeat until stable */
+	while ((gen = calendar_cache_current()) != t->calgen)
+	{
+		for (k = 0; k < 2; k++)
+			if (t->has[k])
+			{
+				t->cal[k] = calendar_lookup(t->calname[k]);
+				if (t->cal[k] == NULL)
+					ereport(ERROR,
+							(errcode(ERRCODE_UNDEFINED_OBJECT),
+							 errmsg("calendar \"%s\" of the SLA target of contract %lld, priority \"%s\" does not exist",
+									t->calname[k], (long long) t->contract, t->priority)));
+			}
+		t->calgen = gen;
+	}
+}
+
+/* Read the targets of (contract, priority) into t (strings in mcxt). */
+static void
+read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 {
 	int			i;
-	SlaTargets *t;
-	SlaTargets	key;
-	bool		found;
 	Datum		args[2];
-	MemoryContext old;
 
-	if (strlen(priority) < PRIORITY_KEY_LEN)
-	{
-		if (c->targets == NULL)
-		{
-			HASHCTL		ctl;
-
-			memset(&ctl, 0, sizeof(ctl));
-			ctl.keysize = offsetof(SlaTargets, tenant);
-			ctl.entrysize = sizeof(SlaTargets);
-			ctl.hcxt = mcxt;
-			c->targets = hash_create("crm_contract SLA targets", 64, &ctl,
-									 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		}
-		memset(&key, 0, offsetof(SlaTargets, tenant));
-		key.contract = contract;
-		strcpy(key.priority, priority);
-		t = hash_search(c->targets, &key, HASH_ENTER, &found);
-		if (found)
-			return t;
-		memset((char *) t + offsetof(SlaTargets, tenant), 0,
-			   sizeof(SlaTargets) - offsetof(SlaTargets, tenant));
-	}
-	else
-	{
-		t = &c->scratch;
-		memset(t, 0, sizeof(*t));
-		t->contract = contract;
-		strlcpy(t->priority, priority, PRIORITY_KEY_LEN);	/* for messages */
-	}
-
-	args[0] = Int64GetDatum(contract);
+	args[0] = Int64GetDatum(t->contract);
 	args[1] = CStringGetTextDatum(priority);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -196,7 +267,7 @@ targets_for(SlaCache *c, MemoryContext mcxt, int64 contract, const char *priorit
 	{
 		Oid			types[2] = {INT8OID, TEXTOID};
 
-		/* warn_at as millionths: numeric to bigint rounds, no floating point */
+		/* warn_at as millionths: numeric to integer rounds, no floating point */
 		targets_plan = prepare_kept(
 			"SELECT s.metric::pg_catalog.text, s.target, coalesce(s.calendar, c.calendar), c.tenant,"
 			"       (SELECT pg_catalog.array_agg((w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4 ORDER BY w)"
@@ -221,10 +292,8 @@ targets_for(SlaCache *c, MemoryContext mcxt, int64 contract, const char *priorit
 			continue;			/* periodic updates have no deadline column */
 		t->has[k] = true;
 		t->term[k] = DatumGetTerm(SPI_getbinval(tup, td, 2, &isnull));
-		old = MemoryContextSwitchTo(mcxt);
-		t->calname[k] = pstrdup(SPI_getvalue(tup, td, 3));
-		t->tenant = pstrdup(SPI_getvalue(tup, td, 4));
-		MemoryContextSwitchTo(old);
+		t->calname[k] = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 3));
+		t->tenant = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 4));
 		warn = SPI_getbinval(tup, td, 5, &isnull);
 		if (!isnull)
 		{
@@ -240,16 +309,54 @@ targets_for(SlaCache *c, MemoryContext mcxt, int64 contract, const char *priorit
 		}
 	}
 	SPI_finish();
-	for (i = 0; i < 2; i++)
-		if (t->has[i])
+}
+
+/* The targets of (contract, priority), from the backend's cache or the tables. */
+static SlaTargets *
+targets_for(int64 contract, const char *priority)
+{
+	SlaTargets	fresh;
+	SlaTargets *t;
+	bool		found;
+
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.contract = contract;
+	if (strlen(priority) < PRIORITY_KEY_LEN)
+	{
+		strcpy(fresh.priority, priority);
+		t = hash_search(target_cache, &fresh, HASH_FIND, NULL);
+		if (t == NULL)
 		{
-			t->cal[i] = calendar_lookup(t->calname[i]);
-			if (t->cal[i] == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_OBJECT),
-						 errmsg("calendar \"%s\" of the SLA target of contract %lld, priority \"%s\" does not exist",
-								t->calname[i], (long long) contract, priority)));
+			int			k;
+
+			/* read fully before entering: an error leaves no half-made entry */
+			read_targets(&fresh, CurrentMemoryContext, priority);
+			if (target_stale)
+			{
+				/* an invalidation arrived meanwhile: use what we read for this row only */
+				t = palloc(sizeof(SlaTargets));
+				memcpy(t, &fresh, sizeof(fresh));
+				targets_calendars(t);
+				return t;
+			}
+			for (k = 0; k < 2; k++)
+				if (fresh.calname[k])
+					fresh.calname[k] = MemoryContextStrdup(target_context, fresh.calname[k]);
+			if (fresh.tenant)
+				fresh.tenant = MemoryContextStrdup(target_context, fresh.tenant);
+			t = hash_search(target_cache, &fresh, HASH_ENTER, &found);
+			memcpy(t, &fresh, sizeof(fresh));
 		}
+	}
+	else
+	{
+		/* too long to be a key: read for this row only */
+		strlcpy(fresh.priority, priority, PRIORITY_KEY_LEN);	/* for messages */
+		t = palloc(sizeof(SlaTargets));
+		read_targets(&fresh, CurrentMemoryContext, priority);
+		memcpy(t, &fresh, sizeof(fresh));
+	}
+	targets_calendars(t);
 	return t;
 }
 
@@ -276,6 +383,21 @@ deadline(const SlaTargets *t, int k, TimestampTz start, const TicketLog *log)
 	return (TimestampTz) due;
 }
 
+/* How much a clock counts to reach share of a minute or hour term; -1 for day terms. */
+static int64
+clock_amount(const Term *t, int32 share)
+{
+	int64		whole;
+
+	if (t->unit == TERM_MINUTES || t->unit == TERM_WORKING_MINUTES)
+		whole = (int64) t->quantity * USECS_PER_MINUTE;
+	else if (t->unit == TERM_HOURS || t->unit == TERM_WORKING_HOURS)
+		whole = (int64) t->quantity * USECS_PER_HOUR;
+	else
+		return -1;
+	return (int64) (((int128) whole * share) / SLA_SHARE_SCALE);
+}
+
 static TimestampTz
 warn_instant(const SlaTargets *t, int k, int j, TimestampTz start, const TicketLog *log)
 {
@@ -288,24 +410,42 @@ warn_instant(const SlaTargets *t, int k, int j, TimestampTz start, const TicketL
 	return (TimestampTz) at;
 }
 
+/* A row deformed once: the trigger reads many columns and writes several. */
+typedef struct Row
+{
+	HeapTuple	tup;
+	Datum	   *values;
+	bool	   *nulls;
+} Row;
+
+static void
+deform(Row *r, HeapTuple tup, TupleDesc desc)
+{
+	r->tup = tup;
+	r->values = palloc(sizeof(Datum) * desc->natts);
+	r->nulls = palloc(sizeof(bool) * desc->natts);
+	heap_deform_tuple(tup, desc, r->values, r->nulls);
+}
+
 static Datum
-getattr(HeapTuple tup, TupleDesc desc, AttrNumber att, bool *isnull)
+getattr(const Row *r, AttrNumber att, bool *isnull)
 {
 	if (att == InvalidAttrNumber)
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	return heap_getattr(tup, att, desc, isnull);
+	*isnull = r->nulls[att - 1];
+	return r->values[att - 1];
 }
 
 static bool
-same_value(HeapTuple a, HeapTuple b, TupleDesc desc, AttrNumber att)
+same_value(const Row *a, const Row *b, TupleDesc desc, AttrNumber att)
 {
 	bool		na,
 				nb;
-	Datum		va = getattr(a, desc, att, &na);
-	Datum		vb = getattr(b, desc, att, &nb);
+	Datum		va = getattr(a, att, &na);
+	Datum		vb = getattr(b, att, &nb);
 	Form_pg_attribute attr;
 
 	if (na || nb)
@@ -314,8 +454,44 @@ same_value(HeapTuple a, HeapTuple b, TupleDesc desc, AttrNumber att)
 	return datumIsEqual(va, vb, attr->attbyval, attr->attlen);
 }
 
+/* The row with some columns replaced, keeping the original's identity (as heap_modify_tuple does). */
+static HeapTuple
+form_modified(Row *r, TupleDesc desc, int n, const int *cols, const Datum *values, const bool *nulls)
+{
+	HeapTuple	tup;
+	int			i;
+
+	if (n == 0)
+		return r->tup;
+	for (i = 0; i < n; i++)
+	{
+		r->values[cols[i] - 1] = values[i];
+		r->nulls[cols[i] - 1] = nulls[i];
+	}
+	tup = heap_form_tuple(desc, r->values, r->nulls);
+	tup->t_data->t_ctid = r->tup->t_data->t_ctid;
+	tup->t_self = r->tup->t_self;
+	tup->t_tableOid = r->tup->t_tableOid;
+	return tup;
+}
+
+/* The ticket's id in its text form: the key of its events. */
+static char *
+ticket_key(const SlaMapping *m, const Row *r)
+{
+	bool		isnull;
+	Datum		d = getattr(r, m->att[ROLE_ID], &isnull);
+	Oid			out;
+	bool		varlena;
+
+	if (isnull)
+		return NULL;
+	getTypeOutputInfo(m->id_type, &out, &varlena);
+	return OidOutputFunctionCall(out, d);
+}
+
 static void
-read_ticket(const SlaMapping *m, HeapTuple tup, TupleDesc desc, Ticket *tk)
+read_ticket(const SlaMapping *m, const Row *row, TupleDesc desc, Ticket *tk)
 {
 	static const SlaRole done_role[2] = {ROLE_RESPONDED, ROLE_RESOLVED};
 	static const SlaRole due_role[2] = {ROLE_RESPONSE_DUE, ROLE_RESOLVE_DUE};
@@ -325,34 +501,34 @@ read_ticket(const SlaMapping *m, HeapTuple tup, TupleDesc desc, Ticket *tk)
 
 	memset(tk, 0, sizeof(*tk));
 	tk->has_key = true;
-	d = getattr(tup, desc, m->att[ROLE_CONTRACT], &isnull);
+	d = getattr(row, m->att[ROLE_CONTRACT], &isnull);
 	if (isnull)
 		tk->has_key = false;
 	else
 		tk->contract = TupleDescAttr(desc, m->att[ROLE_CONTRACT] - 1)->atttypid == INT8OID ?
 			DatumGetInt64(d) : DatumGetInt32(d);
-	d = getattr(tup, desc, m->att[ROLE_PRIORITY], &isnull);
+	d = getattr(row, m->att[ROLE_PRIORITY], &isnull);
 	if (isnull)
 		tk->has_key = false;
 	else
 		tk->priority = TextDatumGetCString(d);
-	d = getattr(tup, desc, m->att[ROLE_OPENED], &isnull);
+	d = getattr(row, m->att[ROLE_OPENED], &isnull);
 	if (isnull)
 		tk->has_key = false;
 	else
 		tk->opened = DatumGetTimestampTz(d);
-	d = getattr(tup, desc, m->att[ROLE_STATUS], &isnull);
+	d = getattr(row, m->att[ROLE_STATUS], &isnull);
 	tk->status = isnull ? NULL : TextDatumGetCString(d);
 	for (k = 0; k < 2; k++)
 	{
-		d = getattr(tup, desc, m->att[done_role[k]], &isnull);
+		d = getattr(row, m->att[done_role[k]], &isnull);
 		tk->done[k] = !isnull;
 		tk->done_at[k] = isnull ? 0 : DatumGetTimestampTz(d);
-		d = getattr(tup, desc, m->att[due_role[k]], &isnull);
+		d = getattr(row, m->att[due_role[k]], &isnull);
 		tk->has_due[k] = !isnull;
 		tk->due[k] = isnull ? 0 : DatumGetTimestampTz(d);
 	}
-	d = getattr(tup, desc, m->att[ROLE_ALERTS], &isnull);
+	d = getattr(row, m->att[ROLE_ALERTS], &isnull);
 	tk->alerts = isnull ? 0 : DatumGetInt32(d);
 }
 
@@ -508,10 +684,10 @@ write_events(const SlaMapping *m, const SlaTargets *t, const char *ticket, const
 
 /* When a change happened: the 'changed' column if this update moved it, else the statement's time. */
 static TimestampTz
-event_time(const SlaMapping *m, HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
+event_time(const SlaMapping *m, const Row *oldtup, const Row *newtup, TupleDesc desc)
 {
 	bool		isnull;
-	Datum		d = getattr(newtup, desc, m->att[ROLE_CHANGED], &isnull);
+	Datum		d = getattr(newtup, m->att[ROLE_CHANGED], &isnull);
 
 	if (!isnull && !same_value(oldtup, newtup, desc, m->att[ROLE_CHANGED]))
 		return DatumGetTimestampTz(d);
@@ -539,8 +715,10 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 	SlaCache   *c;
 	SlaMapping *m;
 	TupleDesc	desc;
-	HeapTuple	newtup,
-				oldtup = NULL;
+	Row			newrow,
+				oldrow;
+	Row		   *newtup = &newrow,
+			   *oldtup = NULL;
 	bool		is_insert;
 	Ticket		tk[2];			/* [0] before the change, [1] after */
 	Ticket	   *nw = &tk[1],
@@ -566,6 +744,10 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 	int			n = 0;
 	bool		has_next = false;
 	TimestampTz next_alert = 0;
+	int64		next_amount = -1;	/* what the next alert's clock counts to, -1 unknown */
+	TimestampTz next_start = 0;
+	const WorkCalendar *next_cal = NULL;
+	bool		next_working = false;
 	static const SlaRole due_role[2] = {ROLE_RESPONSE_DUE, ROLE_RESOLVE_DUE};
 	static const SlaRole flag_role[2] = {ROLE_RESPONSE_BREACHED, ROLE_RESOLVE_BREACHED};
 
@@ -587,16 +769,18 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SlaCache));
 		c->m = sla_mapping_build(td->tg_relation, td->tg_trigger, fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = c;
+		target_cache_check();	/* fn_extra lives one statement: this runs once per statement */
 	}
 	m = c->m;
 	desc = RelationGetDescr(td->tg_relation);
 	is_insert = TRIGGER_FIRED_BY_INSERT(td->tg_event);
 	if (is_insert)
-		newtup = td->tg_trigtuple;
+		deform(newtup, td->tg_trigtuple, desc);
 	else
 	{
-		oldtup = td->tg_trigtuple;
-		newtup = td->tg_newtuple;
+		oldtup = &oldrow;
+		deform(oldtup, td->tg_trigtuple, desc);
+		deform(newtup, td->tg_newtuple, desc);
 	}
 
 	read_ticket(m, newtup, desc, nw);
@@ -621,11 +805,11 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 		!done_new[0] && !done_new[1] &&
 		same_value(oldtup, newtup, desc, m->att[ROLE_RESPONDED]) &&
 		same_value(oldtup, newtup, desc, m->att[ROLE_RESOLVED]))
-		return PointerGetDatum(newtup);
+		return PointerGetDatum(newtup->tup);
 
 	if (nw->has_key)
 	{
-		t = targets_for(c, fcinfo->flinfo->fn_mcxt, nw->contract, nw->priority);
+		t = targets_for(nw->contract, nw->priority);
 		if (!t->has[0] && !t->has[1])
 		{
 			if (key_changed)
@@ -664,28 +848,12 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 			nulls[n] = true;
 			values[n++] = (Datum) 0;
 		}
-		if (n > 0)
-			newtup = heap_modify_tuple_by_cols(newtup, desc, n, cols, values, nulls);
-		return PointerGetDatum(newtup);
-	}
-
-	/* the ticket's key for the log */
-	{
-		bool		isnull;
-		Datum		d = getattr(newtup, desc, m->att[ROLE_ID], &isnull);
-		Oid			out;
-		bool		varlena;
-
-		if (!isnull)
-		{
-			getTypeOutputInfo(m->id_type, &out, &varlena);
-			ticket = OidOutputFunctionCall(out, d);
-		}
+		return PointerGetDatum(form_modified(newtup, desc, n, cols, values, nulls));
 	}
 
 	/* what the log knows: pauses and the resolution cycle (an insert has no past) */
 	memset(&log, 0, sizeof(log));
-	if (!is_insert && ticket != NULL)
+	if (!is_insert && (ticket = ticket_key(m, newtup)) != NULL)
 		read_log(m->relid, ticket, &log);
 	if (log.pauses == NULL)
 	{
@@ -809,22 +977,38 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 			int			j;
 			TimestampTz at = 0;
 			bool		found = false;
+			int64		amount = -1;
 
 			for (j = 0; j < t->nwarn[k] && !found; j++)
 				if (!(alerts & WARN_BIT(k, j)))
 				{
+					amount = clock_amount(&t->term[k], t->warn[k][j]);
+					/*
+					 * Same calendar, same kind of clock, no earlier start and no
+					 * smaller amount than the alert already found: it cannot come
+					 * first (the clock is monotone), so skip the walk.
+					 */
+					if (has_next && amount >= 0 && next_amount >= 0 && amount >= next_amount &&
+						start >= next_start && t->cal[k] == next_cal &&
+						term_unit_is_working(t->term[k].unit) == next_working)
+						break;
 					at = warn_instant(t, k, j, start, &log);
 					found = true;
 				}
-			if (!found && !(alerts & BREACH_BIT(k)))
+			if (!found && j == t->nwarn[k] && !(alerts & BREACH_BIT(k)))
 			{
 				at = nw->due[k];
+				amount = clock_amount(&t->term[k], SLA_SHARE_SCALE);
 				found = true;
 			}
 			if (found && (!has_next || at < next_alert))
 			{
 				next_alert = at;
 				has_next = true;
+				next_amount = amount;
+				next_start = start;
+				next_cal = t->cal[k];
+				next_working = term_unit_is_working(t->term[k].unit);
 			}
 		}
 	}
@@ -832,6 +1016,8 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 		mode_count++;
 
 	/* append to the log; a ticket's first logged change comes after its start */
+	if (nev > 0 && ticket == NULL)
+		ticket = ticket_key(m, newtup);
 	if (nev > 0 && ticket != NULL)
 	{
 		int			i;
@@ -884,7 +1070,5 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 		nulls[n] = false;
 		values[n++] = Int32GetDatum(alerts);
 	}
-	if (n > 0)
-		newtup = heap_modify_tuple_by_cols(newtup, desc, n, cols, values, nulls);
-	return PointerGetDatum(newtup);
+	return PointerGetDatum(form_modified(newtup, desc, n, cols, values, nulls));
 }

@@ -19,6 +19,9 @@ typedef enum SlaMode
 	SLA_MODE_RECOMPUTE
 } SlaMode;
 
+/* Register the invalidation callback of the SLA target cache (from _PG_init). */
+extern void sla_trigger_init(void);
+
 extern void sla_mode_begin(SlaMode mode, Oid relid, TimestampTz as_of);
 /* Ends the mode and returns how many alerts fired or tickets changed. */
 extern int64 sla_mode_end(void);

@@ -7,6 +7,7 @@
  * pause ends before or after d, and pauses can be applied one by one in order.
  */
 #include "slaclock.h"
+#include "civil.h"
 
 static WcStatus
 advance(const WorkCalendar *cal, bool working, int64_t t, int64_t amount,
@@ -88,11 +89,18 @@ sla_share_instant(const WorkCalendar *cal, const Term *t, int64_t start, int32_t
 
 	if (share <= 0 || share >= SLA_SHARE_SCALE)
 		return WC_ERR_RANGE;
-	if ((st = wc_due_instant(cal, start, t, &d, err)) != WC_OK)
-		return st;
-	/* the target's length as counted on its clock (working days become working time) */
-	if ((st = span(cal, working, start, d, &whole, err)) != WC_OK)
-		return st;
+	if (t->unit == TERM_MINUTES || t->unit == TERM_WORKING_MINUTES)
+		whole = (int64_t) t->quantity * CIVIL_USECS_PER_MINUTE;
+	else if (t->unit == TERM_HOURS || t->unit == TERM_WORKING_HOURS)
+		whole = (int64_t) t->quantity * CIVIL_USECS_PER_HOUR;
+	else
+	{
+		/* the target's length as counted on its clock (working days become working time) */
+		if ((st = wc_due_instant(cal, start, t, &d, err)) != WC_OK)
+			return st;
+		if ((st = span(cal, working, start, d, &whole, err)) != WC_OK)
+			return st;
+	}
 	part = (int64_t) (((__int128) whole * share) / SLA_SHARE_SCALE);
 	if ((st = advance(cal, working, start, part, &d, err)) != WC_OK)
 		return st;

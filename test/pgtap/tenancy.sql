@@ -1,7 +1,7 @@
 -- Row-level security by tenant: a role of tenant A sees and writes nothing of
 -- tenant B, on every contract table, with FORCE ROW LEVEL SECURITY.
 BEGIN;
-SELECT plan(37);
+SELECT plan(38);
 
 SELECT ok(bool_and(c.relrowsecurity AND c.relforcerowsecurity),
           'every contract table has row-level security enabled and forced')
@@ -60,6 +60,11 @@ SELECT is_empty('SELECT * FROM crm_contract.change_request', 'B sees no change r
 SELECT is_empty('SELECT * FROM crm_contract.obligations', 'B sees no obligation of A');
 SELECT is_empty('SELECT * FROM crm_contract.due_within(1000, ''2025-01-01'')', 'due_within shows B nothing of A');
 SELECT is_empty('SELECT * FROM crm_contract.sla_event', 'B sees no SLA event of A');
+-- B files a ticket on A's contract (the ticket table is shared, the contract is not)
+INSERT INTO public.tap_ticket (contract_id, priority, opened_at)
+  SELECT contract_id, 'P1', '2026-10-09 09:00+08' FROM public.tap_ticket ORDER BY id LIMIT 1;
+SELECT is((SELECT count(*)::int || '/' || count(response_due) FROM public.tap_ticket WHERE id > (SELECT min(id) FROM public.tap_ticket)), '1/0',
+  'the SLA targets A''s trigger cached in this session are not used for B');
 SELECT is_empty('SELECT * FROM crm_contract.sla_target', 'B sees no SLA target of A');
 SELECT throws_ok($$INSERT INTO crm_contract.sla_event (tenant, tickets, ticket, contract_id, kind, at)
                    VALUES ('A', 'public.tap_ticket', '1', 1, 'breached', now())$$, '42501', NULL,
