@@ -98,23 +98,39 @@ SELECT annual_rate, lpr, flags FROM penalty_review('应付金额的1%/日', 1000
 \echo '== SLA: tickets on seeds 002 and 004 through the crm_contract.sla_deadlines() trigger'
 INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status) VALUES
   ('002', 'maintenance_support', 'CRM 售后服务 (002)', '甲方', '供应商', 120000.00, '2026-01-05', 'active');
-INSERT INTO sla_target (contract_id, priority, metric, target, calendar) VALUES
-  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'response', '2个工作小时', NULL),     -- 002: 2 hours on working days
-  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'resolution', '8个工作小时', NULL),   -- 002: general faults in 8 hours
-  ((SELECT id FROM contract WHERE code = '004'), 'normal', 'response', '1小時', '24x7'),        -- 004 §7.1: 7×24, 1 hour
-  ((SELECT id FROM contract WHERE code = '001'), 'urgent', 'response', '24小時', '24x7');       -- 001 §7.2.3: urgent, 24 hours
-CREATE TEMP TABLE ticket (
-  id serial PRIMARY KEY, contract_id bigint, priority text, subject text, opened_at timestamptz,
-  first_response_at timestamptz, resolved_at timestamptz,
-  response_due timestamptz, resolve_due timestamptz, response_breached boolean, resolve_breached boolean);
+INSERT INTO sla_target (contract_id, priority, metric, target, calendar, credit) VALUES
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'response', '2个工作小时', NULL, '0.1% of total once'),   -- 002: 2 hours on working days
+  ((SELECT id FROM contract WHERE code = '002'), 'normal', 'resolution', '8个工作小时', NULL, '0.2% of total once'), -- 002: general faults in 8 hours
+  ((SELECT id FROM contract WHERE code = '004'), 'normal', 'response', '1小時', '24x7', NULL),        -- 004 §7.1: 7×24, 1 hour
+  ((SELECT id FROM contract WHERE code = '001'), 'urgent', 'response', '24小時', '24x7', NULL);       -- 001 §7.2.3: urgent, 24 hours
+CREATE TABLE ticket (
+  id serial PRIMARY KEY, contract_id bigint, priority text, subject text, status text NOT NULL DEFAULT 'open',
+  opened_at timestamptz, updated_at timestamptz, first_response_at timestamptz, resolved_at timestamptz,
+  response_due timestamptz, resolve_due timestamptz, response_breached boolean, resolve_breached boolean,
+  sla_next_alert timestamptz, sla_alerts integer NOT NULL DEFAULT 0);
+CREATE INDEX ON ticket (sla_next_alert);
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
 INSERT INTO ticket (contract_id, priority, subject, opened_at) VALUES
   ((SELECT id FROM contract WHERE code = '002'), 'normal', 'report export fails', '2026-09-30 17:00+08'),
   ((SELECT id FROM contract WHERE code = '002'), 'normal', 'login slow after lunch', '2026-10-09 11:30+08'),
   ((SELECT id FROM contract WHERE code = '004'), 'normal', 'order sync stopped', '2026-10-01 23:30+08'),
   ((SELECT id FROM contract WHERE code = '001'), 'urgent', 'data import broken', '2026-09-30 17:00+08');
-UPDATE ticket SET first_response_at = '2026-10-08 10:30+08', resolved_at = '2026-10-08 16:00+08' WHERE subject = 'report export fails';
+UPDATE ticket SET first_response_at = '2026-10-08 10:30+08', resolved_at = '2026-10-08 16:00+08', status = 'resolved' WHERE subject = 'report export fails';
 UPDATE ticket SET first_response_at = '2026-10-02 00:20+08' WHERE subject = 'order sync stopped';
+-- waiting for the customer 13:30-15:00 moves both deadlines of the second ticket by 1.5 working hours
+UPDATE ticket SET status = 'waiting_customer', updated_at = '2026-10-09 13:30+08' WHERE subject = 'login slow after lunch';
+UPDATE ticket SET status = 'open', updated_at = '2026-10-09 15:00+08' WHERE subject = 'login slow after lunch';
+\echo '-- a sweep as of 2026-10-09 18:00 (pg_cron runs this every minute in production)'
+SELECT sla_sweep('ticket', '2026-10-09 18:00+08') AS alerts_marked;
 SELECT c.code, t.subject, t.opened_at, t.response_due, t.first_response_at, t.response_breached AS late_response,
        t.resolve_due, t.resolved_at, t.resolve_breached AS late_resolution
   FROM ticket t JOIN contract c ON c.id = t.contract_id ORDER BY t.id;
+\echo '-- the SLA history of "login slow after lunch"'
+SELECT at, kind, metric, response_due, resolve_due, detail
+  FROM sla_history('ticket', (SELECT id::text FROM ticket WHERE subject = 'login slow after lunch'));
+\echo '-- per contract and month'
+SELECT c.code, r.month, r.tickets_opened, r.met, r.breached, r.still_open, r.compliance, r.response_mean, r.resolution_mean
+  FROM sla_report('ticket') r JOIN contract c ON c.id = r.contract_id ORDER BY c.code;
+\echo '-- service credits of 002 in its statement'
+SELECT kind, obligation, basis, rule, accrued FROM contract_statement((SELECT id FROM contract WHERE code = '002'), '2026-10-31')
+ WHERE kind IN ('sla_credit', 'total');

@@ -161,6 +161,8 @@ typedef struct Ticket
 	char	   *priority;
 	TimestampTz opened;
 	char	   *status;
+	char		priority_buf[32];	/* where short priority and status texts are copied */
+	char		status_buf[32];
 	bool		done[2];
 	TimestampTz done_at[2];
 	bool		has_due[2];
@@ -490,6 +492,19 @@ ticket_key(const SlaMapping *m, const Row *r)
 	return OidOutputFunctionCall(out, d);
 }
 
+/* A text datum as a C string, in buf when it fits (no allocation on the insert path). */
+static char *
+text_in_buffer(Datum d, char *buf, size_t size)
+{
+	text	   *t = DatumGetTextPP(d);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	char	   *out = len < size ? buf : palloc(len + 1);
+
+	memcpy(out, VARDATA_ANY(t), len);
+	out[len] = '\0';
+	return out;
+}
+
 static void
 read_ticket(const SlaMapping *m, const Row *row, TupleDesc desc, Ticket *tk)
 {
@@ -511,14 +526,14 @@ read_ticket(const SlaMapping *m, const Row *row, TupleDesc desc, Ticket *tk)
 	if (isnull)
 		tk->has_key = false;
 	else
-		tk->priority = TextDatumGetCString(d);
+		tk->priority = text_in_buffer(d, tk->priority_buf, sizeof(tk->priority_buf));
 	d = getattr(row, m->att[ROLE_OPENED], &isnull);
 	if (isnull)
 		tk->has_key = false;
 	else
 		tk->opened = DatumGetTimestampTz(d);
 	d = getattr(row, m->att[ROLE_STATUS], &isnull);
-	tk->status = isnull ? NULL : TextDatumGetCString(d);
+	tk->status = isnull ? NULL : text_in_buffer(d, tk->status_buf, sizeof(tk->status_buf));
 	for (k = 0; k < 2; k++)
 	{
 		d = getattr(row, m->att[done_role[k]], &isnull);
@@ -842,7 +857,8 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 				values[n++] = (Datum) 0;
 			}
 		}
-		if (m->att[ROLE_NEXT_ALERT] != InvalidAttrNumber && key_changed)
+		/* a sweep or recompute of a ticket with no (visible) target: nothing to alert, stop sweeping it */
+		if (m->att[ROLE_NEXT_ALERT] != InvalidAttrNumber && (key_changed || sweeping || recomputing))
 		{
 			cols[n] = m->att[ROLE_NEXT_ALERT];
 			nulls[n] = true;

@@ -8,7 +8,7 @@ export PG_CONFIG
 
 # Debian packages the suites need.  Installed only when missing.
 REQUIRED_PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
-  libtap-parser-sourcehandler-pgtap-perl postgresql-common clang libclang-rt-14-dev"
+  libtap-parser-sourcehandler-pgtap-perl postgresql-common clang libclang-rt-14-dev postgresql-$PG_MAJOR-cron"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
@@ -35,6 +35,10 @@ build_and_install() {
 }
 
 # Run a command inside a throwaway cluster (removed when it exits, also on failure).
+# pg_cron is preloaded so that scheduled sweeps can be tested and shown; it runs
+# jobs in background workers (no TCP login needed) for the database crm_cron.
 in_throwaway_cluster() {
-  pg_virtualenv -t -v "$PG_MAJOR" -o "lc_messages=C" -o "max_prepared_transactions=0" "$@"
+  pg_virtualenv -t -v "$PG_MAJOR" -o "lc_messages=C" -o "max_prepared_transactions=0" \
+    -o "shared_preload_libraries=pg_cron" -o "cron.database_name=crm_cron" \
+    -o "cron.use_background_workers=on" -o "max_worker_processes=16" "$@"
 }

@@ -154,6 +154,12 @@ SELECT tickets_opened, met, breached, still_open, compliance FROM sla_report('ti
 -- resolution of ticket 3 (0.1% of 120,000.00 = 120.00).
 SELECT kind, obligation, basis, rule, accrued FROM contract_statement(:c1, '2026-10-31') WHERE kind IN ('sla_credit', 'total');
 
+-- A ticket whose targets are gone is neither alerted nor swept again.
+DELETE FROM sla_target WHERE contract_id = :c2;
+-- open and alerting: ticket 4's response (50%, 75%, breach) and ticket 5's resolution (the same): 6; ticket 6 none
+SELECT sla_sweep('ticket', '2026-12-31 00:00+08') AS marked_without_targets;
+SELECT id, response_due, sla_next_alert FROM ticket WHERE id IN (4, 6) ORDER BY id;
+
 -- 10. The log is append-only; bad calls are refused.
 \set VERBOSITY default
 UPDATE sla_event SET detail = 'x' WHERE id = 1;
