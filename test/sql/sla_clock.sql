@@ -160,6 +160,17 @@ DELETE FROM sla_target WHERE contract_id = :c2;
 SELECT sla_sweep('ticket', '2026-12-31 00:00+08') AS marked_without_targets;
 SELECT id, response_due, sla_next_alert FROM ticket WHERE id IN (4, 6) ORDER BY id;
 
+-- Pauses repeat: P1 opened Thu 10-08 09:00, paused 09:30-10:00 and 10:30-11:00 (1 working hour in all):
+-- response 11:00 + 1 h = 12:00; resolution 18:00 + 1 h = Fri 10-09 10:00.
+INSERT INTO ticket (contract_id, priority, opened_at) VALUES (:c1, 'P1', '2026-10-08 09:00+08');
+UPDATE ticket SET status = 'pending', updated_at = '2026-10-08 09:30+08' WHERE id = 7;
+UPDATE ticket SET status = 'open', updated_at = '2026-10-08 10:00+08' WHERE id = 7;
+UPDATE ticket SET status = 'pending', updated_at = '2026-10-08 10:30+08' WHERE id = 7;
+SELECT response_due, resolve_due, sla_next_alert FROM ticket WHERE id = 7;   -- the second pause not counted yet; no alert while paused
+UPDATE ticket SET status = 'open', updated_at = '2026-10-08 11:00+08' WHERE id = 7;
+SELECT response_due, resolve_due FROM ticket WHERE id = 7;
+SELECT string_agg(kind::text, ', ' ORDER BY at) AS events FROM sla_history('ticket', '7');
+
 -- 10. The log is append-only; bad calls are refused.
 \set VERBOSITY default
 UPDATE sla_event SET detail = 'x' WHERE id = 1;
