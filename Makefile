@@ -13,14 +13,15 @@ OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calend
 # then what must come after the data (protecting triggers, pg_dump registration).
 INSTALL_PARTS = sql/crm_contract.sql $(sort $(wildcard sql/data/*.sql)) sql/crm_contract_finish.sql
 DATA_built  = sql/crm_contract--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*--*.sql))
+# earlier versions' install scripts (frozen as released) and the upgrade scripts
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*.sql))
 
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 
 REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
-ISOLATION      = calendar_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race
+ISOLATION      = calendar_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
 EXTRA_CLEAN = build sql/crm_contract--$(EXTVERSION).sql
@@ -35,7 +36,7 @@ endif
 sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo fuzz bench unit
+.PHONY: test demo fuzz fuzz-long bench unit
 
 # The two commands: each script installs missing packages first, so they
 # work before pg_config exists.
@@ -50,6 +51,10 @@ unit:
 
 fuzz:
 	@bash tools/fuzz.sh $(FUZZ_RUNS)
+
+# 10,000,000 runs of every harness: before a release, or after touching a parser
+fuzz-long:
+	@bash tools/fuzz.sh long
 
 bench:
 	@bash bench/run.sh

@@ -73,3 +73,21 @@ BEGIN
     PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence(t.rel::text, 'id')::regclass, '');
   END LOOP;
 END $$;
+
+-- Administrative and internal functions are not for PUBLIC: the extension's own
+-- trigger functions (a trigger runs its function without an EXECUTE check, so
+-- revoking costs the tables nothing), and the functions that recompute or sweep in
+-- bulk or copy calendars: grant them to the roles that administer crm_contract.
+-- sla_deadlines() stays executable: users attach it to their own ticket tables.
+DO $$
+DECLARE
+  f regprocedure;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+            WHERE p.pronamespace = 'crm_contract'::regnamespace
+              AND ((p.prorettype = 'trigger'::regtype AND p.proname <> 'sla_deadlines')
+                   OR p.proname IN ('copy_calendar', 'recompute_due_dates', 'sla_recompute', 'sla_sweep'))
+            ORDER BY 1 LOOP
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+  END LOOP;
+END $$;

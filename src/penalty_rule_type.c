@@ -9,8 +9,7 @@
 #include "utils/builtins.h"
 
 #include "penalty_rule_type.h"
-
-#define PENALTY_RULE_BINARY_VERSION 1
+#include "term_type.h"
 
 #define RULE_EXAMPLE "A rule is a rate, a basis and a period, such as \"1%% of total per day\", \"0.05%% of overdue per day, grace 3 days, cap 30%%\", \"LPR×1.5 of overdue per year\" or \"合同总金额的1%%/日\"."
 
@@ -126,55 +125,55 @@ crm_penalty_rule_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(penalty_rule_to_cstring(PG_GETARG_PENALTY_RULE_P(0)));
 }
 
-/* Binary input: version byte, then the fields in network order. */
+/*
+ * Binary input: version byte, then the fields in network order
+ * (penalty_rule_decode).  Bytes after the value are the caller's to refuse,
+ * as in crm_term_recv.
+ */
 PG_FUNCTION_INFO_V1(crm_penalty_rule_recv);
 Datum
 crm_penalty_rule_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	PenaltyRule *r = palloc0(sizeof(PenaltyRule));
-	int			version = pq_getmsgbyte(buf);
+	size_t		n = Min((size_t) (buf->len - buf->cursor), PR_WIRE_LEN);
+	PenaltyRule *r = palloc(sizeof(PenaltyRule));
+	WireDetail	detail;
 
-	if (version != PENALTY_RULE_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type penalty_rule", version),
-				 errdetail("This version of crm_contract reads version %d.", PENALTY_RULE_BINARY_VERSION)));
-	r->rate = pq_getmsgint64(buf);
-	r->lpr_mult = pq_getmsgint(buf, 4);
-	r->basis = pq_getmsgbyte(buf);
-	r->period = pq_getmsgbyte(buf);
-	r->flags = pq_getmsgbyte(buf);
-	r->cap_kind = pq_getmsgbyte(buf);
-	r->grace = pq_getmsgint(buf, 4);
-	r->cap = pq_getmsgint64(buf);
-	r->minimum = pq_getmsgint64(buf);
-	if (penalty_rule_check(r) != PR_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type penalty_rule")));
+	switch (penalty_rule_decode((const uint8_t *) buf->data + buf->cursor, n, r, &detail))
+	{
+		case WIRE_OK:
+			break;
+		case WIRE_SHORT:
+			report_short_binary(detail.missing);
+			break;
+		case WIRE_BAD_VERSION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("unsupported binary format version %d for type penalty_rule", detail.version),
+					 errdetail("This version of crm_contract reads version %d.", PR_WIRE_VERSION)));
+			break;
+		case WIRE_INVALID:
+		case WIRE_TRAILING:		/* not with n bytes; refused all the same */
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary value for type penalty_rule")));
+			break;
+	}
+	buf->cursor += (int) n;
 	PG_RETURN_POINTER(r);
 }
 
-/* Binary output. */
+/* Binary output (penalty_rule_encode). */
 PG_FUNCTION_INFO_V1(crm_penalty_rule_send);
 Datum
 crm_penalty_rule_send(PG_FUNCTION_ARGS)
 {
 	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+	uint8_t		wire[PR_WIRE_LEN];
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, PENALTY_RULE_BINARY_VERSION);
-	pq_sendint64(&buf, r->rate);
-	pq_sendint32(&buf, r->lpr_mult);
-	pq_sendbyte(&buf, r->basis);
-	pq_sendbyte(&buf, r->period);
-	pq_sendbyte(&buf, r->flags);
-	pq_sendbyte(&buf, r->cap_kind);
-	pq_sendint32(&buf, r->grace);
-	pq_sendint64(&buf, r->cap);
-	pq_sendint64(&buf, r->minimum);
+	pq_sendbytes(&buf, (const char *) wire, (int) penalty_rule_encode(r, wire));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

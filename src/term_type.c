@@ -10,9 +10,6 @@
 
 #include "term_type.h"
 
-/* Binary format version, the first byte of term_send's output. */
-#define TERM_BINARY_VERSION 1
-
 #define TERM_EXAMPLE "A term is a positive number and a unit, such as \"10 working days\" or \"10个工作日\"."
 #define TERM_UNITS_HINT "Units are minutes, hours, days, weeks, months, years, working minutes, working hours and working days, or in Chinese 分钟, 小时, 天/日, 周, 个月, 年, 工作分钟, 工作小时, 工作日."
 
@@ -129,47 +126,70 @@ crm_term_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(term_to_cstring(PG_GETARG_TERM(0)));
 }
 
-/* Binary input: version byte, unit byte, int32 quantity. */
+/*
+ * Short binary data: what pq_getmsgbyte and pq_getmsgint raise, as when this
+ * function read the fields with them.  Shared with penalty_rule_recv.
+ */
+void
+report_short_binary(size_t missing)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROTOCOL_VIOLATION),
+			 errmsg(missing == 1 ? "no data left in message" : "insufficient data left in message")));
+}
+
+/*
+ * Binary input: version byte, unit byte, int32 quantity (term_decode).  Only
+ * the value's bytes are decoded: bytes after them are left for the caller,
+ * which refuses them with its own message (COPY, Bind, array and record
+ * input all check that the field was consumed).
+ */
 PG_FUNCTION_INFO_V1(crm_term_recv);
 Datum
 crm_term_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			unit;
-	int32		quantity;
+	size_t		n = Min((size_t) (buf->len - buf->cursor), TERM_WIRE_LEN);
 	Term		t;
+	WireDetail	detail;
 
-	if (version != TERM_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type term", version),
-				 errdetail("This version of crm_contract reads version %d.", TERM_BINARY_VERSION)));
-	unit = pq_getmsgbyte(buf);
-	quantity = pq_getmsgint(buf, 4);
-	if (term_check(quantity, unit) != TERM_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type term: quantity %d, unit %d", quantity, unit),
-				 errdetail("The quantity must be 1 to %d and the unit 1 to %d.",
-						   TERM_QUANTITY_MAX, TERM_UNIT_MAX)));
-	t.quantity = quantity;
-	t.unit = (uint8) unit;
+	switch (term_decode((const uint8_t *) buf->data + buf->cursor, n, &t, &detail))
+	{
+		case WIRE_OK:
+			break;
+		case WIRE_SHORT:
+			report_short_binary(detail.missing);
+			break;
+		case WIRE_BAD_VERSION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("unsupported binary format version %d for type term", detail.version),
+					 errdetail("This version of crm_contract reads version %d.", TERM_WIRE_VERSION)));
+			break;
+		case WIRE_INVALID:
+		case WIRE_TRAILING:		/* not with n bytes; refused all the same */
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary value for type term: quantity %d, unit %d", t.quantity, t.unit),
+					 errdetail("The quantity must be 1 to %d and the unit 1 to %d.",
+							   TERM_QUANTITY_MAX, TERM_UNIT_MAX)));
+			break;
+	}
+	buf->cursor += (int) n;
 	PG_RETURN_TERM(t);
 }
 
-/* Binary output. */
+/* Binary output (term_encode). */
 PG_FUNCTION_INFO_V1(crm_term_send);
 Datum
 crm_term_send(PG_FUNCTION_ARGS)
 {
 	Term		t = PG_GETARG_TERM(0);
+	uint8_t		wire[TERM_WIRE_LEN];
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, TERM_BINARY_VERSION);
-	pq_sendbyte(&buf, t.unit);
-	pq_sendint32(&buf, t.quantity);
+	pq_sendbytes(&buf, (const char *) wire, (int) term_encode(&t, wire));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

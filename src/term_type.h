@@ -37,4 +37,7 @@ DatumGetTerm(Datum d)
 /* Canonical text of a term, palloc'd. */
 extern char *term_to_cstring(Term t);
 
+/* Raises what pq_getmsg* raise on short data (missing: the field's size). */
+extern void report_short_binary(size_t missing) pg_attribute_noreturn();
+
 #endif

@@ -52,6 +52,60 @@ echo "   pgTAP: $ok passed, $nok failed"
 passed=$((passed + ok)); failed=$((failed + nok))
 rm -f "$log"
 
+# one check: label, then a command whose success is the pass
+check() {
+  local label=$1; shift
+  if "$@"; then echo "   ok: $label"; passed=$((passed + 1))
+  else echo "   FAILED: $label"; failed=$((failed + 1)); fi
+}
+same_files() { diff -u "$1" "$2" | head -60; cmp -s "$1" "$2"; }
+
+# Upgrade: the oldest shipped version, updated, must equal a fresh install of the
+# default version in every catalog detail, and pass the regression suite.
+version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract.control)
+echo "== upgrade (0.1 -> $version)"
+mkdir -p build/upgrade
+createdb crm_fresh && psql -X -q -d crm_fresh -c "CREATE EXTENSION crm_contract"
+createdb crm_upgraded && psql -X -q -d crm_upgraded -c "CREATE EXTENSION crm_contract VERSION '0.1'" \
+  -c "ALTER EXTENSION crm_contract UPDATE"
+for db in crm_fresh crm_upgraded; do psql -X -q -d "$db" -f test/upgrade/catalog.sql >"build/upgrade/$db.txt" 2>&1; done
+check "0.1 updated to $version has the catalog of a fresh $version (build/upgrade/*.txt)" \
+  same_files build/upgrade/crm_fresh.txt build/upgrade/crm_upgraded.txt
+paths=$(psql -X -At -d crm_fresh -c "SELECT string_agg(source || '>' || target || '=' || path, ' ' ORDER BY source, target)
+                                     FROM pg_extension_update_paths('crm_contract') WHERE path IS NOT NULL")
+check "update paths are exactly 0.1>$version ($paths)" test "$paths" = "0.1>$version=0.1--$version"
+rm -rf build/regress
+run_regress "pg_regress on the updated extension (test/sql)" "$pgxs/regress/pg_regress" \
+  "--inputdir=test --outputdir=build/regress --use-existing --dbname=crm_upgraded" "$(list REGRESS)"
+
+# Dump and restore: a database using every type and table, restored into a fresh
+# one, has identical data (data-only dumps compared) and computes the same.
+echo "== dump and restore (test/dump)"
+mkdir -p build/dump
+createdb crm_dump_src && psql -X -q -v ON_ERROR_STOP=1 -d crm_dump_src -f test/dump/populate.sql >build/dump/populate.log 2>&1
+pg_dump -Fc -f build/dump/src.dump crm_dump_src 2>build/dump/pg_dump.log
+createdb crm_dump_dst
+check "pg_restore into a fresh database" pg_restore --exit-on-error -d crm_dump_dst build/dump/src.dump
+for db in crm_dump_src crm_dump_dst; do
+  pg_dump --data-only "$db" 2>/dev/null | grep -v '^\\\(un\)\?restrict ' >"build/dump/$db.data.sql"
+done
+check "identical data after restore (data-only dumps, $(grep -c '' build/dump/crm_dump_src.data.sql) lines)" \
+  same_files build/dump/crm_dump_src.data.sql build/dump/crm_dump_dst.data.sql
+for db in crm_dump_src crm_dump_dst; do psql -X -q -d "$db" -f test/dump/check.sql >"build/dump/$db.check.txt" 2>&1; done
+check "the restore computes as the original (sweeps, recompute, calendars, statement, history)" \
+  same_files build/dump/crm_dump_src.check.txt build/dump/crm_dump_dst.check.txt
+
+# Hostile schema: decoys in public, planted before CREATE EXTENSION, with public
+# ahead of pg_catalog in search_path, change no result of the extension.
+echo "== hostile schema (test/hostile)"
+mkdir -p build/hostile
+createdb crm_clean && psql -X -q -d crm_clean -c "CREATE EXTENSION crm_contract"
+createdb crm_hostile && psql -X -q -v ON_ERROR_STOP=1 -d crm_hostile -f test/hostile/decoys.sql >/dev/null &&
+  psql -X -q -d crm_hostile -c "SET search_path = public, pg_catalog" -c "CREATE EXTENSION crm_contract"
+for db in crm_clean crm_hostile; do psql -X -q -d "$db" -f test/hostile/results.sql >"build/hostile/$db.out" 2>&1; done
+check "results with decoys in public equal the clean ones ($(grep -c '' build/hostile/crm_clean.out) lines, no error)" \
+  bash -c '! grep -q ERROR build/hostile/crm_clean.out && cmp -s build/hostile/crm_clean.out build/hostile/crm_hostile.out || { diff -u build/hostile/crm_clean.out build/hostile/crm_hostile.out | head -40; false; }'
+
 # pg_cron: the cluster preloads it (tools/lib.sh); the job must see committed rows,
 # so this file runs outside a transaction in the database pg_cron serves
 echo "== pg_cron (test/cron)"
@@ -64,6 +118,20 @@ nok=$(grep -cE '^\s*not ok [0-9]+' "$log")
 [ $rc -ne 0 ] && [ "$nok" -eq 0 ] && nok=1
 grep -E '^test/cron|^\s*not ok|^#' "$log" | head -40 | sed 's/^/   /'
 echo "   pg_cron: $ok passed, $nok failed"
+passed=$((passed + ok)); failed=$((failed + nok))
+rm -f "$log"
+
+# Corpus replay: every committed fuzz input through the server's real input and
+# receive functions; each line "ok"/"not ok" of tools/replay-corpus.sh counts
+echo "== corpus replay (test/fuzz/corpus through term_in, penalty_rule_in and the recv functions)"
+log=$(mktemp)
+bash tools/replay-corpus.sh >"$log" 2>&1
+ok=$(grep -c '^ok ' "$log")
+nok=$(grep -c '^not ok ' "$log")
+[ $((ok + nok)) -eq 0 ] && { cat "$log"; nok=1; }
+grep -E '^(ok|not ok|#) ' "$log" | sed 's/^/   /'
+grep -qE '^(ok|not ok) ' "$log" && grep -E 'ERROR|FATAL' "$log" | head -10 | sed 's/^/   /'
+echo "   corpus replay: $ok passed, $nok failed"
 passed=$((passed + ok)); failed=$((failed + nok))
 rm -f "$log"
 

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+#include "wire.h"
+
 #define PR_RATE_SCALE INT64_C(1000000000)	/* a rate of 1 (100%) */
 #define PR_MULT_SCALE 1000					/* LPR multiplier 1.5 = 1500 */
 #define PR_RATE_MAX (PR_RATE_SCALE * 100)	/* 10000%: anything above is a typo */
@@ -79,6 +81,29 @@ extern size_t penalty_rule_format(const PenaltyRule *r, char *buf, size_t bufsiz
 
 /* Validate a rule from the binary form. */
 extern PrStatus penalty_rule_check(const PenaltyRule *r);
+
+/*
+ * Binary wire form (penalty_rule_send, penalty_rule_recv): the version byte,
+ * then rate (int64), lpr_mult (int32), basis, period, flags, cap_kind (one
+ * byte each), grace (int32), cap (int64), minimum (int64), all big-endian.
+ * reserved is not sent: it is always zero.
+ */
+#define PR_WIRE_VERSION 1
+#define PR_WIRE_LEN 37
+
+/* Writes PR_WIRE_LEN bytes; returns PR_WIRE_LEN. */
+extern size_t penalty_rule_encode(const PenaltyRule *r, uint8_t *buf);
+
+/*
+ * Decode exactly len bytes.  Checks in reading order: short (detail->missing
+ * is the size of the field that did not fit), version, short, then
+ * penalty_rule_check (WIRE_INVALID, detail->check gets its status), then
+ * trailing bytes after a valid rule.  *out is zeroed first; once every
+ * field is read (OK, INVALID, TRAILING) it holds them as read.  Use it only
+ * on WIRE_OK.  detail may be NULL.
+ */
+extern WireStatus penalty_rule_decode(const uint8_t *buf, size_t len, PenaltyRule *out,
+									  WireDetail *detail);
 
 /* One LPR value: in force from day (days since 2000-01-01), rate x 1e9. */
 typedef struct PrLpr

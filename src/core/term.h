@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+#include "wire.h"
+
 typedef enum TermUnit
 {
 	TERM_UNIT_INVALID = 0,
@@ -61,6 +63,25 @@ extern size_t term_format(const Term *t, char *buf, size_t bufsize);
 
 /* Validate a (quantity, unit) pair, e.g. from the binary form. */
 extern TermStatus term_check(int64_t quantity, int unit);
+
+/*
+ * Binary wire form (term_send, term_recv, COPY ... (FORMAT binary)): the
+ * version byte, the unit byte, the quantity as a big-endian int32.
+ */
+#define TERM_WIRE_VERSION 1
+#define TERM_WIRE_LEN 6
+
+/* Writes TERM_WIRE_LEN bytes; returns TERM_WIRE_LEN. */
+extern size_t term_encode(const Term *t, uint8_t *buf);
+
+/*
+ * Decode exactly len bytes.  Checks in reading order: short, version, short,
+ * the term_check of the fields (WIRE_INVALID, detail->check gets its status),
+ * then trailing bytes after a valid value.  Once both fields are read (OK,
+ * INVALID, TRAILING) *out holds them as read, for messages; use it only on
+ * WIRE_OK.  detail may be NULL.
+ */
+extern WireStatus term_decode(const uint8_t *buf, size_t len, Term *out, WireDetail *detail);
 
 /* Singular unit name without quantity ("working day"), NULL if invalid. */
 extern const char *term_unit_name(int unit);

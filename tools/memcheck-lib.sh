@@ -1,0 +1,196 @@
+# tools/memcheck-lib.sh - shared by `make sanitize` (tools/sanitize.sh) and
+# `make valgrind` (tools/valgrind.sh).  Sourced after tools/lib.sh, from the
+# repository root.  See doc/memory-checks.md.
+#
+# Neither target touches the system installation: others test against
+# /usr/lib/postgresql/15 at the same time, and an instrumented crm_contract.so
+# loaded without its runtime breaks their runs.  Each target works in build/<name>/:
+#   src/    a snapshot of the working tree, built there, so the repository's
+#           src/*.o stay those of the normal build
+#   root/   a private copy of the Debian installation, with that build installed
+#           into it (PostgreSQL finds its share and lib directories relative to
+#           its bin directory, so the copy is self-contained)
+#   logs/   server log, checker reports and findings, copied out of the run directory
+#   regress/, isolation/   pg_regress output
+# and runs a cluster of its own (initdb and postgres of root/, a free port, a
+# socket directory in /tmp), not pg_virtualenv: pg_ctlcluster may drop LD_PRELOAD.
+
+mc_init() {  # name
+  MC_NAME=$1
+  MC_DIR=$PWD/build/$1
+  MC_SRC=$MC_DIR/src
+  MC_ROOT=$MC_DIR/root
+  MC_BIN=$MC_ROOT$PG_BIN
+  MC_LOGS=$MC_DIR/logs
+  MC_RUN=
+  MC_PASSED=0
+  MC_FAILED=0
+  MC_SUITES=
+}
+
+# The server refuses to run as root: as root, initdb and postgres run as the
+# postgres user (created by the postgresql-15 package).
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A copy of the Debian installation, without any crm_contract a `make install`
+# left there (only the build under test may be found), plus pg_prove.
+mc_private_tree() {
+  local lib=${PG_BIN%/bin} share
+  share=$("$PG_CONFIG" --sharedir)
+  rm -rf "$MC_ROOT"
+  mkdir -p "$MC_ROOT${lib%/*}" "$MC_ROOT${share%/*}" &&
+  cp -a "$lib" "$MC_ROOT${lib%/*}/" && cp -a "$share" "$MC_ROOT${share%/*}/" || return 1
+  rm -rf "$MC_ROOT$lib/lib/crm_contract.so" "$MC_ROOT$lib/lib/bitcode/crm_contract" \
+    "$MC_ROOT$lib/lib/bitcode/crm_contract.index.bc" "$MC_ROOT$share/extension/crm_contract"*
+  cp "$(command -v pg_prove)" "$MC_BIN/"
+  [ -x "$MC_BIN/postgres" ] && [ -f "$MC_ROOT$share/extension/pgtap.control" ]
+}
+
+# Snapshot of what the build and the suites read; objects are left out so that
+# everything is compiled again with the checker's flags.
+mc_snapshot() {
+  rm -rf "$MC_SRC" && mkdir -p "$MC_SRC" || return 1
+  tar -cf - --exclude='*.o' --exclude='*.bc' --exclude='*.so' \
+    Makefile crm_contract.control src sql test expected | tar -xf - -C "$MC_SRC" || return 1
+  rm -f "$MC_SRC"/sql/crm_contract--"$(make -s --no-print-directory print-EXTVERSION)".sql
+}
+
+# Build the snapshot with extra compiler flags ($1) and install it into the
+# private tree.  No bitcode (with_llvm=no): the clusters run with jit = off.
+mc_build() {  # copt
+  local log=$MC_LOGS/build.log
+  mkdir -p "$MC_LOGS"
+  { make -C "$MC_SRC" -s -j2 PG_CONFIG="$PG_CONFIG" with_llvm=no COPT="$1" all &&
+    make -C "$MC_SRC" -s PG_CONFIG="$PG_CONFIG" with_llvm=no COPT="$1" DESTDIR="$MC_ROOT" install
+  } >"$log" 2>&1 || { tail -40 "$log"; return 1; }
+  [ -f "$MC_ROOT${PG_BIN%/bin}/lib/crm_contract.so" ]
+}
+
+mc_free_port() {
+  local p i
+  for i in $(seq 1 200); do
+    p=$((20000 + RANDOM % 40000))
+    [ "$p" = 5499 ] && continue   # the development cluster
+    ls /tmp/.s.PGSQL."$p" /var/run/postgresql/.s.PGSQL."$p" >/dev/null 2>&1 && continue
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    echo "$p"; return 0
+  done
+  return 1
+}
+
+# initdb in a fresh run directory; settings of make test's cluster (tools/lib.sh)
+# plus the lines given.  Exports PGHOST/PGPORT/PGUSER for every client after it.
+mc_cluster_init() {  # extra postgresql.conf lines...
+  MC_RUN=$(mktemp -d "/tmp/crm-$MC_NAME.XXXXXX") || return 1
+  mkdir -p "$MC_RUN/logs"
+  [ "$(id -u)" = 0 ] && chown -R postgres: "$MC_RUN"
+  MC_PORT=$(mc_free_port) || { echo "no free port"; return 1; }
+  export PGHOST=$MC_RUN PGPORT=$MC_PORT PGUSER=postgres PGDATABASE=postgres
+  as_pg "$MC_BIN/initdb" -D "$MC_RUN/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+    --no-sync >"$MC_RUN/logs/initdb.log" 2>&1 || { cat "$MC_RUN/logs/initdb.log"; return 1; }
+  {
+    echo "port = $MC_PORT"
+    echo "listen_addresses = ''"
+    echo "unix_socket_directories = '$MC_RUN'"
+    echo "lc_messages = 'C'"
+    echo "max_prepared_transactions = 0"
+    echo "jit = off"     # JIT code is neither instrumented nor known to valgrind
+    echo "fsync = off"   # a throwaway cluster; spares time under the checkers
+    echo "shared_preload_libraries = 'pg_cron'"
+    echo "cron.database_name = 'crm_cron'"
+    echo "cron.use_background_workers = on"
+    echo "max_worker_processes = 16"
+    echo "log_line_prefix = '%m [%p] '"
+    local l; for l in "$@"; do echo "$l"; done
+  } >>"$MC_RUN/data/postgresql.conf"
+}
+
+# Start postgres of the private tree behind a command prefix (env settings,
+# valgrind ...); its stderr is logs/server.log.
+mc_start() {  # prefix...
+  as_pg "$@" "$MC_BIN/postgres" -D "$MC_RUN/data" >"$MC_RUN/logs/server.log" 2>&1 &
+  MC_SERVER=$!
+  local i
+  for i in $(seq 1 "${MC_START_WAIT:-120}"); do
+    "$MC_BIN/pg_isready" -q && return 0
+    kill -0 "$MC_SERVER" 2>/dev/null || break
+    sleep 1
+  done
+  echo "the server did not start:"; tail -30 "$MC_RUN/logs/server.log"; return 1
+}
+
+mc_stop() {
+  [ -n "$MC_RUN" ] && [ -f "$MC_RUN/data/postmaster.pid" ] &&
+    as_pg "$MC_BIN/pg_ctl" stop -D "$MC_RUN/data" -m fast -w -t 900 >/dev/null 2>&1
+  [ -n "${MC_SERVER:-}" ] && wait "$MC_SERVER" 2>/dev/null
+  MC_SERVER=
+  return 0
+}
+
+# EXIT trap: stop the server, keep its logs in build/<name>/logs, drop the run directory.
+mc_cleanup() {
+  [ -n "$MC_RUN" ] || return 0
+  mc_stop
+  mkdir -p "$MC_LOGS"
+  cp -a "$MC_RUN/logs/." "$MC_LOGS/" 2>/dev/null
+  [ "$(id -u)" = 0 ] && chown -R "$(id -u):$(id -g)" "$MC_LOGS"
+  rm -rf "$MC_RUN"
+  MC_RUN=
+}
+
+# --- the suites: the lists of the Makefile, the counting of tools/cluster-suites.sh ---
+
+mc_count() {  # label passed failed seconds
+  MC_PASSED=$((MC_PASSED + $2)); MC_FAILED=$((MC_FAILED + $3))
+  MC_SUITES="$MC_SUITES$(printf '%-12s %4d passed %3d failed %6ds' "$1" "$2" "$3" "$4")
+"
+}
+
+mc_regress() {  # label runner outdir inputdir dbname tests
+  local label=$1 runner=$2 out=$3 in=$4 db=$5 tests=$6 t0=$SECONDS ok nok
+  echo "== $label"
+  rm -rf "$out"; mkdir -p "$out"
+  # shellcheck disable=SC2086
+  "$runner" --bindir="$MC_BIN" --host="$PGHOST" --port="$PGPORT" --user="$PGUSER" \
+    --inputdir="$in" --outputdir="$out" --load-extension=crm_contract --dbname="$db" \
+    $tests >"$out/run.log" 2>&1
+  ok=$(grep -cE '\.\.\. ok' "$out/run.log")
+  nok=$(grep -cE '\.\.\. FAILED|\.\.\. failed' "$out/run.log")
+  grep -E '\.\.\. ' "$out/run.log" | sed 's/^/   /'
+  if [ $((ok + nok)) -eq 0 ]; then tail -20 "$out/run.log"; nok=1; fi
+  [ -s "$out/regression.diffs" ] && head -80 "$out/regression.diffs"
+  mc_count "$label" "$ok" "$nok" $((SECONDS - t0))
+}
+
+mc_prove() {  # label dbname setup-sql files (relative to the snapshot)...
+  local label=$1 db=$2 setup=$3 t0=$SECONDS log rc ok nok
+  shift 3
+  log=$MC_DIR/$label.log
+  echo "== $label"
+  "$MC_BIN/createdb" "$db" && { [ -z "$setup" ] || "$MC_BIN/psql" -X -q -d "$db" -c "$setup" >/dev/null; }
+  (cd "$MC_SRC" && "$MC_BIN/pg_prove" --psql-bin "$MC_BIN/psql" -v -d "$db" "$@") >"$log" 2>&1
+  rc=$?
+  ok=$(grep -cE '^\s*ok [0-9]+' "$log")
+  nok=$(grep -cE '^\s*not ok [0-9]+' "$log")
+  [ $rc -ne 0 ] && [ "$nok" -eq 0 ] && nok=1
+  grep -E '^test/|^\s*not ok|^#' "$log" | head -40 | sed 's/^/   /'
+  echo "   $label: $ok passed, $nok failed"
+  mc_count "$label" "$ok" "$nok" $((SECONDS - t0))
+}
+
+# pg_regress, isolation and pgTAP suites, and pg_cron's unless MC_CRON=0,
+# from the snapshot against the running cluster.
+mc_suites() {
+  local pgxs=$MC_ROOT${PG_BIN%/bin}/lib/pgxs/src/test
+  mc_list() { make -s --no-print-directory -C "$MC_SRC" PG_CONFIG="$PG_CONFIG" "print-$1"; }
+  mc_regress regress "$pgxs/regress/pg_regress" "$MC_DIR/regress" "$MC_SRC/test" \
+    crm_regress "$(mc_list REGRESS)"
+  mc_regress isolation "$pgxs/isolation/pg_isolation_regress" "$MC_DIR/isolation" \
+    "$MC_SRC/test/isolation" crm_isolation "$(mc_list ISOLATION)"
+  mc_prove pgtap crm_tap "CREATE EXTENSION pgtap; CREATE EXTENSION crm_contract;" \
+    $(cd "$MC_SRC" && echo test/pgtap/*.sql)
+  # the cron file runs outside a transaction in the database pg_cron serves
+  [ "${MC_CRON:-1}" = 0 ] || mc_prove pg_cron crm_cron "" $(cd "$MC_SRC" && echo test/cron/*.sql)
+}
