@@ -36,7 +36,7 @@ endif
 sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo fuzz fuzz-long bench unit
+.PHONY: test demo fuzz fuzz-long bench unit soak
 
 # The two commands: each script installs missing packages first, so they
 # work before pg_config exists.
@@ -55,6 +55,10 @@ fuzz:
 # 10,000,000 runs of every harness: before a release, or after touching a parser
 fuzz-long:
 	@bash tools/fuzz.sh long
+
+# pgbench soak: ticket writes, sweeps and payments together, then invariants (SOAK_SECONDS, SOAK_CLIENTS)
+soak:
+	@bash tools/soak.sh
 
 bench:
 	@bash bench/run.sh

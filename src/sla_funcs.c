@@ -89,10 +89,19 @@ crm_sla_sweep(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("as_of must be a finite time, not \"%s\"", timestamptz_to_str(as_of))));
 	next = column(relid, m, ROLE_NEXT_ALERT);
-	/* the predicate matches the documented partial index: only due rows are touched */
+
+	/*
+	 * Only the due rows, found through the index on next_alert, each locked
+	 * first with SKIP LOCKED: a row another session is writing (or another
+	 * sweep is marking) is left to the next sweep, so a sweep never waits,
+	 * never deadlocks with another (plans that lock in different orders), and
+	 * the row lock plus the alert mask still make every alert fire once.
+	 */
 	PG_RETURN_INT64(run_in_mode(SLA_MODE_SWEEP, relid,
-								psprintf("UPDATE %s SET %s = %s WHERE %s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL",
-										 table_name(relid), next, next, next, next),
+								psprintf("UPDATE %s SET %s = %s WHERE ctid OPERATOR(pg_catalog.=) ANY (ARRAY("
+										 "SELECT ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL"
+										 " FOR UPDATE SKIP LOCKED))",
+										 table_name(relid), next, next, table_name(relid), next, next),
 								as_of));
 }
 

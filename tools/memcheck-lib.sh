@@ -103,6 +103,7 @@ mc_cluster_init() {  # extra postgresql.conf lines...
     echo "cron.use_background_workers = on"
     echo "max_worker_processes = 16"
     echo "log_line_prefix = '%m [%p] '"
+    echo "log_connections = on"   # names the test of a process in the findings
     local l; for l in "$@"; do echo "$l"; done
   } >>"$MC_RUN/data/postgresql.conf"
 }
@@ -193,4 +194,27 @@ mc_suites() {
     $(cd "$MC_SRC" && echo test/pgtap/*.sql)
   # the cron file runs outside a transaction in the database pg_cron serves
   [ "${MC_CRON:-1}" = 0 ] || mc_prove pg_cron crm_cron "" $(cd "$MC_SRC" && echo test/cron/*.sql)
+}
+
+# --- the end: scan the logs, print and keep the summary, exit status ---
+
+# Fails on a failed test, a report in our code or a crashed server process;
+# reports inside PostgreSQL are listed and counted but do not fail the run.
+mc_report() {  # kind (sanitizer|valgrind) seconds
+  local kind=$1 secs=$2 scan ours theirs crashes status=0
+  mc_cleanup   # stops the server, so every process has written its report
+  scan=$(perl tools/memcheck-scan.pl "$kind" "$MC_LOGS" "$MC_SRC") || { echo "$scan"; return 1; }
+  read -r _ ours _ theirs <<<"$(tail -1 <<<"$scan")"
+  crashes=$(grep -cE 'terminated by signal|exited with exit code' "$MC_LOGS/server.log")
+  {
+    echo
+    echo "== $MC_NAME: suites (build/$MC_NAME)"
+    printf '%s' "$MC_SUITES"
+    echo "== $kind reports (full text: build/$MC_NAME/logs/findings.txt)"
+    sed '$d' <<<"$scan"
+    echo "$ours in crm_contract, $theirs in PostgreSQL, $crashes server processes crashed"
+    echo "$MC_PASSED passed, $MC_FAILED failed, $((secs / 60))m$((secs % 60))s"
+  } | tee "$MC_DIR/summary.txt"
+  [ "$MC_FAILED" -eq 0 ] && [ "$MC_PASSED" -gt 0 ] && [ "$ours" -eq 0 ] && [ "$crashes" -eq 0 ] || status=1
+  return $status
 }
