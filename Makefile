@@ -21,7 +21,7 @@ PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions rece
 
 REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
-ISOLATION      = calendar_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
+ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
 EXTRA_CLEAN = build sql/crm_contract--$(EXTVERSION).sql
