@@ -41,7 +41,7 @@ done
 [ "$only" = unit ] && finish
 
 # --- 2. a fuzz run of every harness (make fuzz-long runs 100 times longer) ---
-# 100,000 runs each: about 1.5 minutes on 2 cores, fuzz_workcal the slowest
+# 100,000 runs each: under a minute on 2 cores (builds included), fuzz_workcal the slowest
 echo "== fuzzing (test/fuzz, ${TEST_FUZZ_RUNS:=100000} runs each)"
 if bash tools/fuzz.sh "$TEST_FUZZ_RUNS" >"$work/fuzz.log" 2>&1; then
   n=$(grep -c '^fuzz .* ok$' "$work/fuzz.log"); count "$n" 0
