@@ -36,7 +36,7 @@ endif
 sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: test demo fuzz fuzz-long bench unit soak
+.PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind
 
 # The two commands: each script installs missing packages first, so they
 # work before pg_config exists.
@@ -62,6 +62,15 @@ soak:
 
 bench:
 	@bash bench/run.sh
+
+# The extension inside the real server under AddressSanitizer+UBSan, and under
+# valgrind memcheck: a private copy of the installation in build/, never the
+# system one (doc/memory-checks.md).  Not part of make test.
+sanitize:
+	@bash tools/sanitize.sh
+
+valgrind:
+	@bash tools/valgrind.sh
 
 print-%:
 	@echo $($*)

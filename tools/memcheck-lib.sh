@@ -23,6 +23,7 @@ mc_init() {  # name
   MC_BIN=$MC_ROOT$PG_BIN
   MC_LOGS=$MC_DIR/logs
   MC_RUN=
+  rm -rf "$MC_LOGS" "$MC_DIR/summary.txt"   # a run's findings are its own
   MC_PASSED=0
   MC_FAILED=0
   MC_SUITES=
@@ -57,13 +58,14 @@ mc_snapshot() {
   rm -f "$MC_SRC"/sql/crm_contract--"$(make -s --no-print-directory print-EXTVERSION)".sql
 }
 
-# Build the snapshot with extra compiler flags ($1) and install it into the
-# private tree.  No bitcode (with_llvm=no): the clusters run with jit = off.
-mc_build() {  # copt
+# Build the snapshot with the make variables given (CC=, CFLAGS=, COPT=) and
+# install it into the private tree.  No bitcode (with_llvm=no): the clusters
+# run with jit = off.
+mc_build() {  # make variable assignments...
   local log=$MC_LOGS/build.log
   mkdir -p "$MC_LOGS"
-  { make -C "$MC_SRC" -s -j2 PG_CONFIG="$PG_CONFIG" with_llvm=no COPT="$1" all &&
-    make -C "$MC_SRC" -s PG_CONFIG="$PG_CONFIG" with_llvm=no COPT="$1" DESTDIR="$MC_ROOT" install
+  { make -C "$MC_SRC" -s -j2 PG_CONFIG="$PG_CONFIG" with_llvm=no "$@" all &&
+    make -C "$MC_SRC" -s PG_CONFIG="$PG_CONFIG" with_llvm=no "$@" DESTDIR="$MC_ROOT" install
   } >"$log" 2>&1 || { tail -40 "$log"; return 1; }
   [ -f "$MC_ROOT${PG_BIN%/bin}/lib/crm_contract.so" ]
 }
@@ -205,7 +207,10 @@ mc_report() {  # kind (sanitizer|valgrind) seconds
   mc_cleanup   # stops the server, so every process has written its report
   scan=$(perl tools/memcheck-scan.pl "$kind" "$MC_LOGS" "$MC_SRC") || { echo "$scan"; return 1; }
   read -r _ ours _ theirs <<<"$(tail -1 <<<"$scan")"
-  crashes=$(grep -cE 'terminated by signal|exited with exit code' "$MC_LOGS/server.log")
+  # postmaster's words for a child that died (exit code 1 is a background
+  # worker's normal restart; a regular backend never exits with it unannounced)
+  crashes=$(grep -cE 'terminated by signal|server process \(PID [0-9]+\) exited with exit code|exited with exit code ([2-9]|[1-9][0-9]+)$' \
+    "$MC_LOGS/server.log")
   {
     echo
     echo "== $MC_NAME: suites (build/$MC_NAME)"

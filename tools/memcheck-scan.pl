@@ -23,10 +23,15 @@ if (open my $fh, '<', "$logs/server.log") {
 }
 
 my (@reports, %supp, @notes);
-for my $file (sort glob("$logs/" . ($kind eq 'valgrind' ? 'vg.*.log' : 'sanitizer.*'))) {
-  my ($pid) = $file =~ /\.(\d+)(?:\.log)?$/;
+# sanitizer reports also in server.log: what a runtime writes to stderr
+my @files = sort glob("$logs/" . ($kind eq 'valgrind' ? 'vg.*.log' : 'sanitizer.*'));
+push @files, "$logs/server.log" if $kind ne 'valgrind';
+for my $file (@files) {
+  my ($file_pid) = $file =~ /\.(\d+)(?:\.log)?$/;
+  my $server_log = $file =~ /server\.log$/;
   open my $fh, '<', $file or next;
-  my ($cur, $live) = (undef, 1);
+  my ($cur, $pid, $live) = (undef, $file_pid // '?', 1);
+  my $end = sub { push @reports, [$pid, $cur] if defined $cur; $cur = undef };
   while (my $line = <$fh>) {
     if ($kind eq 'valgrind') {
       # errors are reported live between the markers; after the first ERROR
@@ -35,19 +40,23 @@ for my $file (sort glob("$logs/" . ($kind eq 'valgrind' ? 'vg.*.log' : 'sanitize
       $supp{$2} += $1 if $line =~ /used_suppression:\s+(\d+) (\S+)/;
       next unless $live;
       if ($line =~ /VGERR-BEGIN/) { $cur = ''; next }
-      if ($line =~ /VGERR-END/) { push @reports, [$pid, $cur] if defined $cur; $cur = undef; next }
+      if ($line =~ /VGERR-END/) { $end->(); next }
       $cur .= $line if defined $cur;
-    } else {
-      if ($line =~ /==\d+==ERROR: |runtime error: /) {
-        push @reports, [$pid, $cur] if defined $cur;
-        $cur = '';
-      } elsif (!defined $cur && $line =~ /WARNING/) {
-        push @notes, "pid $pid: $line";
-      }
-      $cur .= $line if defined $cur;
+      next;
+    }
+    if ($server_log && $line =~ /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/) {   # a server message ends a report
+      $end->();
+    } elsif ($line =~ /==\d+==ERROR: |runtime error: /) {
+      $end->();
+      $pid = $file_pid // ($line =~ /==(\d+)==/ ? $1 : '?');
+      $cur = $line;
+    } elsif (defined $cur) {
+      $cur .= $line;
+    } elsif ($line =~ /^==\d+==WARNING/) {
+      push @notes, "pid $pid: $line";
     }
   }
-  push @reports, [$pid, $cur] if $kind ne 'valgrind' && defined $cur;
+  $end->();
 }
 
 open my $out, '>', "$logs/findings.txt" or die "$logs/findings.txt: $!\n";
