@@ -31,6 +31,7 @@
 
 #include "calendar_cache.h"
 #include "core/civil.h"
+#include "spi_util.h"
 
 #define CALENDAR_KEY_LEN 256	/* 63 characters of up to 4 bytes, and a NUL */
 
@@ -239,8 +240,7 @@ compile_calendar(const char *name)
 	memset(&spec, 0, sizeof(spec));
 	args[0] = CStringGetTextDatum(name);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	crm_spi_connect();
 
 	/*
 	 * Read the calendar like a catalog: with the latest snapshot, so that the
@@ -253,11 +253,11 @@ compile_calendar(const char *name)
 	else
 		PushActiveSnapshot(GetActiveSnapshot());
 
-	if (SPI_execute_with_args("SELECT time_zone, covered_from, covered_to"
+	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to"
 							  " FROM crm_contract.calendar"
 							  " WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read crm_contract.calendar")));
+							  1, argtypes, args, NULL, true, 1),
+				  SPI_OK_SELECT, "read crm_contract.calendar");
 	if (SPI_processed == 0)
 	{
 		PopActiveSnapshot();
@@ -280,10 +280,10 @@ compile_calendar(const char *name)
 				 errhint("Set crm_contract.calendar.time_zone to an IANA name such as Asia/Shanghai.")));
 
 	/* weekly hours, grouped by weekday */
-	if (SPI_execute_with_args("SELECT weekday, opens, closes FROM crm_contract.calendar_hours"
+	crm_spi_check(SPI_execute_with_args("SELECT weekday, opens, closes FROM crm_contract.calendar_hours"
 							  " WHERE calendar OPERATOR(pg_catalog.=) $1 ORDER BY weekday, opens",
-							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read crm_contract.calendar_hours")));
+							  1, argtypes, args, NULL, true, 0),
+				  SPI_OK_SELECT, "read crm_contract.calendar_hours");
 	for (w = 0; w < 7; w++)
 		week_iv[w] = palloc(sizeof(WcInterval) * (SPI_processed + 1));
 	for (i = 0; i < SPI_processed; i++)
@@ -299,7 +299,7 @@ compile_calendar(const char *name)
 		spec.week[w] = week_iv[w];
 
 	/* exceptions, with the own hours of extra working days */
-	if (SPI_execute_with_args("SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind,"
+	crm_spi_check(SPI_execute_with_args("SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind,"
 							  " h.opens, h.closes"
 							  " FROM crm_contract.calendar_exception e"
 							  " LEFT JOIN crm_contract.calendar_exception_hours h"
@@ -307,8 +307,8 @@ compile_calendar(const char *name)
 							  "  AND h.day OPERATOR(pg_catalog.=) e.day"
 							  " WHERE e.calendar OPERATOR(pg_catalog.=) $1"
 							  " ORDER BY e.day, h.opens",
-							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read crm_contract.calendar_exception")));
+							  1, argtypes, args, NULL, true, 0),
+				  SPI_OK_SELECT, "read crm_contract.calendar_exception");
 	if (SPI_processed > 0)
 	{
 		WcInterval *ivs = palloc(sizeof(WcInterval) * SPI_processed);

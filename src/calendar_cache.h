@@ -25,6 +25,9 @@ extern const WorkCalendar *calendar_lookup(const char *name);
  */
 extern uint64 calendar_cache_current(void);
 
+/* Body of the statement triggers that invalidate backend caches built from a table. */
+extern Datum relation_changed_trigger(FunctionCallInfo fcinfo);
+
 /* Register the invalidation callback (from _PG_init). */
 extern void calendar_cache_init(void);
 

@@ -7,6 +7,7 @@
 #include "commands/trigger.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/date.h"
 #include "utils/inval.h"
 #include "utils/timestamp.h"
@@ -278,20 +279,27 @@ crm_calendar_cache(PG_FUNCTION_ARGS)
 }
 
 /*
- * Statement trigger on the calendar tables: a relcache invalidation of the
- * table reaches every session at commit (and this one at once), and their
- * callbacks drop the compiled calendars.
+ * Statement trigger on a table some backend cache is built from (calendars,
+ * LPR, SLA targets): a relcache invalidation of the table reaches every
+ * session at commit (and this one at once), and their callbacks drop what
+ * they compiled from it.
  */
-PG_FUNCTION_INFO_V1(crm_calendar_changed);
 Datum
-crm_calendar_changed(PG_FUNCTION_ARGS)
+relation_changed_trigger(FunctionCallInfo fcinfo)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("crm_contract.calendar_changed() must be called as a trigger")));
+				 errmsg("crm_contract.%s() must be called as a trigger", get_func_name(fcinfo->flinfo->fn_oid))));
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
+}
+
+PG_FUNCTION_INFO_V1(crm_calendar_changed);
+Datum
+crm_calendar_changed(PG_FUNCTION_ARGS)
+{
+	return relation_changed_trigger(fcinfo);
 }

@@ -19,6 +19,7 @@
 
 #include "lpr_cache.h"
 #include "money.h"
+#include "spi_util.h"
 
 static PrLpr *series = NULL;
 static int32 nseries = 0;
@@ -56,12 +57,11 @@ lpr_series(int32 *n)
 	series = NULL;
 	nseries = 0;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	crm_spi_connect();
 	PushActiveSnapshot(IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot());
-	if (SPI_execute("SELECT published_on, rate FROM crm_contract.lpr ORDER BY published_on",
-					true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read crm_contract.lpr")));
+	crm_spi_check(SPI_execute("SELECT published_on, rate FROM crm_contract.lpr ORDER BY published_on",
+					true, 0),
+				  SPI_OK_SELECT, "read crm_contract.lpr");
 	series = MemoryContextAlloc(TopMemoryContext, sizeof(PrLpr) * (SPI_processed + 1));
 	for (i = 0; i < SPI_processed; i++)
 	{

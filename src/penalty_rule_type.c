@@ -138,26 +138,16 @@ crm_penalty_rule_recv(PG_FUNCTION_ARGS)
 	size_t		n = Min((size_t) (buf->len - buf->cursor), PR_WIRE_LEN);
 	PenaltyRule *r = palloc(sizeof(PenaltyRule));
 	WireDetail	detail;
+	WireStatus	st;
 
-	switch (penalty_rule_decode((const uint8_t *) buf->data + buf->cursor, n, r, &detail))
+	st = penalty_rule_decode((const uint8_t *) buf->data + buf->cursor, n, r, &detail);
+	if (st != WIRE_OK)
 	{
-		case WIRE_OK:
-			break;
-		case WIRE_SHORT:
-			report_short_binary(detail.missing);
-			break;
-		case WIRE_BAD_VERSION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("unsupported binary format version %d for type penalty_rule", detail.version),
-					 errdetail("This version of crm_contract reads version %d.", PR_WIRE_VERSION)));
-			break;
-		case WIRE_INVALID:
-		case WIRE_TRAILING:		/* not with n bytes; refused all the same */
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type penalty_rule")));
-			break;
+		report_wire_failure(st, &detail, "penalty_rule", PR_WIRE_VERSION);
+		/* invalid, or trailing (not with n bytes; refused all the same) */
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type penalty_rule")));
 	}
 	buf->cursor += (int) n;
 	PG_RETURN_POINTER(r);

@@ -10,15 +10,15 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
-#include "commands/trigger.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
+#include "calendar_cache.h"
 #include "sla_mapping.h"
 #include "sla_trigger.h"
+#include "spi_util.h"
 
 static SlaMapping *
 mapping_of(Oid relid)
@@ -53,10 +53,9 @@ run_in_mode(SlaMode mode, Oid relid, const char *sql, TimestampTz as_of)
 	sla_mode_begin(mode, relid, as_of);
 	PG_TRY();
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		if (SPI_execute_with_args(sql, 1, types, args, NULL, false, 0) != SPI_OK_UPDATE)
-			elog(ERROR, "SPI_execute failed: %s", sql);
+		crm_spi_connect();
+		crm_spi_check(SPI_execute_with_args(sql, 1, types, args, NULL, false, 0), SPI_OK_UPDATE,
+					  "update the ticket table");
 		SPI_finish();
 	}
 	PG_FINALLY();
@@ -159,18 +158,10 @@ crm_sla_columns(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* sla_targets_changed(): statement trigger on the tables the trigger's target cache reads */
+/* sla_targets_changed(): drops every session's cached SLA targets (sla_trigger.c) */
 PG_FUNCTION_INFO_V1(crm_sla_targets_changed);
 Datum
 crm_sla_targets_changed(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("crm_contract.sla_targets_changed() must be called as a trigger")));
-	/* every backend drops its cached SLA targets when this commits (and this one at once) */
-	CacheInvalidateRelcache(td->tg_relation);
-	return PointerGetDatum(NULL);
+	return relation_changed_trigger(fcinfo);
 }

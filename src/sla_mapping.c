@@ -156,6 +156,8 @@ sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
 
 	m->relid = RelationGetRelid(rel);
 	m->relname = MemoryContextStrdup(mcxt, relname);
+	m->qualname = MemoryContextStrdup(mcxt, quote_qualified_identifier(
+													get_namespace_name(RelationGetNamespace(rel)), relname));
 	for (r = 0; r < NUM_ROLES; r++)
 	{
 		column[r] = roles[r].default_column;
@@ -227,7 +229,13 @@ sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
 							format_type_be(TupleDescAttr(desc, att - 1)->atttypid), type_name(roles[r].type))));
 		m->att[r] = att;
 	}
-	m->id_type = TupleDescAttr(desc, m->att[ROLE_ID] - 1)->atttypid;
+	{
+		Oid			out;
+		bool		varlena;
+
+		getTypeOutputInfo(TupleDescAttr(desc, m->att[ROLE_ID] - 1)->atttypid, &out, &varlena);
+		fmgr_info_cxt(out, &m->id_out, mcxt);
+	}
 	if (m->att[ROLE_RESPONSE_DUE] == InvalidAttrNumber && m->att[ROLE_RESOLVE_DUE] == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),

@@ -35,8 +35,9 @@ typedef struct SlaMapping
 {
 	Oid			relid;
 	char	   *relname;		/* for messages */
+	char	   *qualname;		/* schema-qualified, for NOTIFY payloads */
 	AttrNumber	att[NUM_ROLES];	/* InvalidAttrNumber: role not used */
-	Oid			id_type;		/* type of the id column, for its text form */
+	FmgrInfo	id_out;			/* output function of the id column: the ticket's key */
 	int			npaused;
 	char	  **paused;			/* statuses that stop the clock */
 } SlaMapping;

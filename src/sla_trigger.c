@@ -38,6 +38,7 @@
 #include "calendar_cache.h"
 #include "sla_mapping.h"
 #include "sla_trigger.h"
+#include "spi_util.h"
 #include "core/slaclock.h"
 #include "term_type.h"
 
@@ -225,7 +226,9 @@ prepare_kept(const char *sql, int nargs, Oid *types)
 	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
 
 	if (p == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("SPI_prepare failed: %s", SPI_result_code_string(SPI_result))));
 	SPI_keepplan(p);
 	return p;
 }
@@ -263,8 +266,7 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 
 	args[0] = Int64GetDatum(t->contract);
 	args[1] = CStringGetTextDatum(priority);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	crm_spi_connect();
 	if (targets_plan == NULL)
 	{
 		Oid			types[2] = {INT8OID, TEXTOID};
@@ -279,8 +281,8 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 			" WHERE s.contract_id OPERATOR(pg_catalog.=) $1"
 			"   AND s.priority OPERATOR(pg_catalog.=) $2", 2, types);
 	}
-	if (SPI_execute_plan(targets_plan, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read crm_contract.sla_target");
+	crm_spi_check(SPI_execute_plan(targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
+				  "read crm_contract.sla_target");
 	for (i = 0; i < (int) SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -385,21 +387,6 @@ deadline(const SlaTargets *t, int k, TimestampTz start, const TicketLog *log)
 	return (TimestampTz) due;
 }
 
-/* How much a clock counts to reach share of a minute or hour term; -1 for day terms. */
-static int64
-clock_amount(const Term *t, int32 share)
-{
-	int64		whole;
-
-	if (t->unit == TERM_MINUTES || t->unit == TERM_WORKING_MINUTES)
-		whole = (int64) t->quantity * USECS_PER_MINUTE;
-	else if (t->unit == TERM_HOURS || t->unit == TERM_WORKING_HOURS)
-		whole = (int64) t->quantity * USECS_PER_HOUR;
-	else
-		return -1;
-	return (int64) (((int128) whole * share) / SLA_SHARE_SCALE);
-}
-
 static TimestampTz
 warn_instant(const SlaTargets *t, int k, int j, TimestampTz start, const TicketLog *log)
 {
@@ -479,17 +466,12 @@ form_modified(Row *r, TupleDesc desc, int n, const int *cols, const Datum *value
 
 /* The ticket's id in its text form: the key of its events. */
 static char *
-ticket_key(const SlaMapping *m, const Row *r)
+ticket_key(SlaMapping *m, const Row *r)
 {
 	bool		isnull;
 	Datum		d = getattr(r, m->att[ROLE_ID], &isnull);
-	Oid			out;
-	bool		varlena;
 
-	if (isnull)
-		return NULL;
-	getTypeOutputInfo(m->id_type, &out, &varlena);
-	return OidOutputFunctionCall(out, d);
+	return isnull ? NULL : OutputFunctionCall(&m->id_out, d);
 }
 
 /* A text datum as a C string, in buf when it fits (no allocation on the insert path). */
@@ -557,8 +539,7 @@ read_log(Oid relid, const char *ticket, TicketLog *log)
 	memset(log, 0, sizeof(*log));
 	args[0] = ObjectIdGetDatum(relid);
 	args[1] = CStringGetTextDatum(ticket);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	crm_spi_connect();
 	if (log_plan == NULL)
 	{
 		Oid			types[2] = {REGCLASSOID, TEXTOID};
@@ -574,9 +555,9 @@ read_log(Oid relid, const char *ticket, TicketLog *log)
 	 * so every event of this ticket written by another transaction has
 	 * committed, and an UPDATE that waited for that lock must see them.
 	 */
-	if (SPI_execute_snapshot(log_plan, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
-							 true, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read crm_contract.sla_event");
+	crm_spi_check(SPI_execute_snapshot(log_plan, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
+									   true, false, 0),
+				  SPI_OK_SELECT, "read crm_contract.sla_event");
 	log->nevents = (int) SPI_processed;
 	log->maxpauses = (int) SPI_processed + 1;	/* room for one more pause */
 	log->pauses = SPI_palloc(sizeof(SlaPause) * log->maxpauses);	/* outlives SPI_finish */
@@ -623,7 +604,7 @@ notify_alert(const SlaMapping *m, const char *ticket, const Ticket *tk, const Pe
 
 	initStringInfo(&s);
 	appendStringInfoString(&s, "{\"table\": ");
-	escape_json(&s, quote_qualified_identifier(get_namespace_name(get_rel_namespace(m->relid)), m->relname));
+	escape_json(&s, m->qualname);
 	appendStringInfoString(&s, ", \"ticket\": ");
 	escape_json(&s, ticket);
 	appendStringInfo(&s, ", \"contract\": %lld, \"priority\": ", (long long) tk->contract);
@@ -644,8 +625,7 @@ write_events(const SlaMapping *m, const SlaTargets *t, const char *ticket, const
 {
 	int			i;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	crm_spi_connect();
 	if (insert_plan == NULL)
 	{
 		Oid			types[12] = {TEXTOID, REGCLASSOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID,
@@ -691,8 +671,8 @@ write_events(const SlaMapping *m, const SlaTargets *t, const char *ticket, const
 			n[11] = 'n';
 		else
 			v[11] = CStringGetTextDatum(evs[i].detail);
-		if (SPI_execute_plan(insert_plan, v, n, false, 0) != SPI_OK_INSERT)
-			elog(ERROR, "could not write crm_contract.sla_event");
+		crm_spi_check(SPI_execute_plan(insert_plan, v, n, false, 0), SPI_OK_INSERT,
+					  "write crm_contract.sla_event");
 	}
 	SPI_finish();
 }
@@ -713,7 +693,9 @@ static void
 add_event(PendingEvent *evs, int *nev, const char *kind, int metric, TimestampTz at, char *detail)
 {
 	if (*nev >= MAX_EVENTS)
-		elog(ERROR, "too many SLA events in one row change");
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("more than %d SLA events in one row change", MAX_EVENTS)));
 	evs[*nev].kind = kind;
 	evs[*nev].metric = metric;
 	evs[*nev].at = at;
@@ -998,7 +980,7 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 			for (j = 0; j < t->nwarn[k] && !found; j++)
 				if (!(alerts & WARN_BIT(k, j)))
 				{
-					amount = clock_amount(&t->term[k], t->warn[k][j]);
+					amount = sla_share_amount(&t->term[k], t->warn[k][j]);
 					/*
 					 * Same calendar, same kind of clock, no earlier start and no
 					 * smaller amount than the alert already found: it cannot come
@@ -1014,7 +996,7 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 			if (!found && j == t->nwarn[k] && !(alerts & BREACH_BIT(k)))
 			{
 				at = nw->due[k];
-				amount = clock_amount(&t->term[k], SLA_SHARE_SCALE);
+				amount = sla_share_amount(&t->term[k], SLA_SHARE_SCALE);
 				found = true;
 			}
 			if (found && (!has_next || at < next_alert))

@@ -18,6 +18,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "spi_util.h"
 
 typedef struct TenantCache
 {
@@ -68,11 +69,10 @@ crm_current_tenant(PG_FUNCTION_ARGS)
 		PG_RETURN_TEXT_P(cstring_to_text(cache.tenant));
 	}
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	crm_spi_connect();
 	args[0] = setting ? CStringGetTextDatum(setting) : (Datum) 0;
 	nulls[0] = setting ? ' ' : 'n';
-	if (SPI_execute_with_args(
+	crm_spi_check(SPI_execute_with_args(
 							  "SELECT coalesce("
 							  " (SELECT m.tenant FROM crm_contract.tenant_member m"
 							  "   WHERE m.member OPERATOR(pg_catalog.=) CURRENT_USER"
@@ -80,8 +80,8 @@ crm_current_tenant(PG_FUNCTION_ARGS)
 							  " (SELECT pg_catalog.min(m.tenant) FROM crm_contract.tenant_member m"
 							  "   WHERE m.member OPERATOR(pg_catalog.=) CURRENT_USER"
 							  "  HAVING pg_catalog.count(*) OPERATOR(pg_catalog.=) 1))",
-							  1, argtypes, args, nulls, true, 1) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read crm_contract.tenant_member")));
+							  1, argtypes, args, nulls, true, 1),
+				  SPI_OK_SELECT, "read crm_contract.tenant_member");
 	if (SPI_processed == 1)
 		tenant = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 

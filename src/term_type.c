@@ -127,15 +127,23 @@ crm_term_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Short binary data: what pq_getmsgbyte and pq_getmsgint raise, as when this
- * function read the fields with them.  Shared with penalty_rule_recv.
+ * A decode failure that is not about the type's values: short data raises what
+ * pq_getmsgbyte and pq_getmsgint raise (as when the fields were read with
+ * them), an unknown version says which one we read.  Returns for the rest,
+ * which the caller reports in its type's words.  Shared with penalty_rule_recv.
  */
 void
-report_short_binary(size_t missing)
+report_wire_failure(WireStatus st, const WireDetail *detail, const char *type, int version)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_PROTOCOL_VIOLATION),
-			 errmsg(missing == 1 ? "no data left in message" : "insufficient data left in message")));
+	if (st == WIRE_SHORT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROTOCOL_VIOLATION),
+				 errmsg(detail->missing == 1 ? "no data left in message" : "insufficient data left in message")));
+	if (st == WIRE_BAD_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type %s", detail->version, type),
+				 errdetail("This version of crm_contract reads version %d.", version)));
 }
 
 /*
@@ -152,28 +160,18 @@ crm_term_recv(PG_FUNCTION_ARGS)
 	size_t		n = Min((size_t) (buf->len - buf->cursor), TERM_WIRE_LEN);
 	Term		t;
 	WireDetail	detail;
+	WireStatus	st;
 
-	switch (term_decode((const uint8_t *) buf->data + buf->cursor, n, &t, &detail))
+	st = term_decode((const uint8_t *) buf->data + buf->cursor, n, &t, &detail);
+	if (st != WIRE_OK)
 	{
-		case WIRE_OK:
-			break;
-		case WIRE_SHORT:
-			report_short_binary(detail.missing);
-			break;
-		case WIRE_BAD_VERSION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("unsupported binary format version %d for type term", detail.version),
-					 errdetail("This version of crm_contract reads version %d.", TERM_WIRE_VERSION)));
-			break;
-		case WIRE_INVALID:
-		case WIRE_TRAILING:		/* not with n bytes; refused all the same */
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type term: quantity %d, unit %d", t.quantity, t.unit),
-					 errdetail("The quantity must be 1 to %d and the unit 1 to %d.",
-							   TERM_QUANTITY_MAX, TERM_UNIT_MAX)));
-			break;
+		report_wire_failure(st, &detail, "term", TERM_WIRE_VERSION);
+		/* invalid, or trailing (not with n bytes; refused all the same) */
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type term: quantity %d, unit %d", t.quantity, t.unit),
+				 errdetail("The quantity must be 1 to %d and the unit 1 to %d.",
+						   TERM_QUANTITY_MAX, TERM_UNIT_MAX)));
 	}
 	buf->cursor += (int) n;
 	PG_RETURN_TERM(t);

@@ -38,6 +38,7 @@ DatumGetTerm(Datum d)
 extern char *term_to_cstring(Term t);
 
 /* Raises what pq_getmsg* raise on short data (missing: the field's size). */
-extern void report_short_binary(size_t missing) pg_attribute_noreturn();
+/* Raise the error of a failed decode that is not the type's own: short input, unknown version. */
+extern void report_wire_failure(WireStatus st, const WireDetail *detail, const char *type, int version);
 
 #endif

@@ -38,19 +38,21 @@ run_regress "pg_regress (test/sql)" "$pgxs/regress/pg_regress" \
 run_regress "isolation (test/isolation)" "$pgxs/isolation/pg_isolation_regress" \
   "--inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract --dbname=crm_isolation" "$(list ISOLATION)"
 
-# pgTAP: every assertion counts
+# pg_prove suites: every assertion counts
+run_prove() {  # label database files...
+  local label=$1 db=$2 log
+  shift 2
+  log=$(mktemp)
+  pg_prove -v -d "$db" "$@" >"$log" 2>&1
+  prove_counts "$log" $?
+  echo "   $label: $PROVE_OK passed, $PROVE_NOK failed"
+  passed=$((passed + PROVE_OK)); failed=$((failed + PROVE_NOK))
+  rm -f "$log"
+}
+
 echo "== pgTAP (test/pgtap)"
 createdb crm_tap && psql -X -q -d crm_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION crm_contract;" >/dev/null
-log=$(mktemp)
-pg_prove -v -d crm_tap test/pgtap/*.sql >"$log" 2>&1
-rc=$?
-ok=$(grep -cE '^\s*ok [0-9]+' "$log")
-nok=$(grep -cE '^\s*not ok [0-9]+' "$log")
-[ $rc -ne 0 ] && [ "$nok" -eq 0 ] && nok=1
-grep -E '^test/pgtap|^\s*not ok|^#' "$log" | head -60 | sed 's/^/   /'
-echo "   pgTAP: $ok passed, $nok failed"
-passed=$((passed + ok)); failed=$((failed + nok))
-rm -f "$log"
+run_prove pgTAP crm_tap test/pgtap/*.sql
 
 # one check: label, then a command whose success is the pass
 check() {
@@ -110,16 +112,7 @@ check "results with decoys in public equal the clean ones ($(grep -c '' build/ho
 # so this file runs outside a transaction in the database pg_cron serves
 echo "== pg_cron (test/cron)"
 createdb crm_cron
-log=$(mktemp)
-pg_prove -v -d crm_cron test/cron/*.sql >"$log" 2>&1
-rc=$?
-ok=$(grep -cE '^\s*ok [0-9]+' "$log")
-nok=$(grep -cE '^\s*not ok [0-9]+' "$log")
-[ $rc -ne 0 ] && [ "$nok" -eq 0 ] && nok=1
-grep -E '^test/cron|^\s*not ok|^#' "$log" | head -40 | sed 's/^/   /'
-echo "   pg_cron: $ok passed, $nok failed"
-passed=$((passed + ok)); failed=$((failed + nok))
-rm -f "$log"
+run_prove pg_cron crm_cron test/cron/*.sql
 
 # Corpus replay: every committed fuzz input through the server's real input and
 # receive functions; each line "ok"/"not ok" of tools/replay-corpus.sh counts

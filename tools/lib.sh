@@ -35,6 +35,17 @@ build_and_install() {
 }
 
 # Run a command inside a throwaway cluster (removed when it exits, also on failure).
+# Counts a `pg_prove -v` run: its log in $1, exit code in $2.  Sets PROVE_OK and
+# PROVE_NOK (a failed run without a "not ok" line, e.g. a crash, counts as one
+# failure) and shows the files, failures and diagnostics.
+prove_counts() {
+  local log=$1 rc=$2
+  PROVE_OK=$(grep -cE '^\s*ok [0-9]+' "$log" || true)
+  PROVE_NOK=$(grep -cE '^\s*not ok [0-9]+' "$log" || true)
+  [ "$rc" -ne 0 ] && [ "$PROVE_NOK" -eq 0 ] && PROVE_NOK=1
+  grep -E '^test/|^\s*not ok|^#' "$log" | head -60 | sed 's/^/   /'
+}
+
 # pg_cron is preloaded so that scheduled sweeps can be tested and shown; it runs
 # jobs in background workers (no TCP login needed) for the database crm_cron.
 in_throwaway_cluster() {

@@ -168,19 +168,15 @@ mc_regress() {  # label runner outdir inputdir dbname tests
 }
 
 mc_prove() {  # label dbname setup-sql files (relative to the snapshot)...
-  local label=$1 db=$2 setup=$3 t0=$SECONDS log rc ok nok
+  local label=$1 db=$2 setup=$3 t0=$SECONDS log
   shift 3
   log=$MC_DIR/$label.log
   echo "== $label"
   "$MC_BIN/createdb" "$db" && { [ -z "$setup" ] || "$MC_BIN/psql" -X -q -d "$db" -c "$setup" >/dev/null; }
   (cd "$MC_SRC" && "$MC_BIN/pg_prove" --psql-bin "$MC_BIN/psql" -v -d "$db" "$@") >"$log" 2>&1
-  rc=$?
-  ok=$(grep -cE '^\s*ok [0-9]+' "$log")
-  nok=$(grep -cE '^\s*not ok [0-9]+' "$log")
-  [ $rc -ne 0 ] && [ "$nok" -eq 0 ] && nok=1
-  grep -E '^test/|^\s*not ok|^#' "$log" | head -40 | sed 's/^/   /'
-  echo "   $label: $ok passed, $nok failed"
-  mc_count "$label" "$ok" "$nok" $((SECONDS - t0))
+  prove_counts "$log" $?
+  echo "   $label: $PROVE_OK passed, $PROVE_NOK failed"
+  mc_count "$label" "$PROVE_OK" "$PROVE_NOK" $((SECONDS - t0))
 }
 
 # pg_regress, isolation and pgTAP suites, and pg_cron's unless MC_CRON=0,

@@ -77,6 +77,22 @@ sla_deadline(const WorkCalendar *cal, const Term *t, int64_t start,
 	return extend(cal, term_unit_is_working(t->unit), start, d, pauses, npauses, result, err);
 }
 
+static int64_t
+share_of(int64_t whole, int32_t share)
+{
+	return (int64_t) (((__int128) whole * share) / SLA_SHARE_SCALE);
+}
+
+int64_t
+sla_share_amount(const Term *t, int32_t share)
+{
+	if (t->unit == TERM_MINUTES || t->unit == TERM_WORKING_MINUTES)
+		return share_of((int64_t) t->quantity * CIVIL_USECS_PER_MINUTE, share);
+	if (t->unit == TERM_HOURS || t->unit == TERM_WORKING_HOURS)
+		return share_of((int64_t) t->quantity * CIVIL_USECS_PER_HOUR, share);
+	return -1;
+}
+
 WcStatus
 sla_share_instant(const WorkCalendar *cal, const Term *t, int64_t start, int32_t share,
 				  const SlaPause *pauses, int npauses, int64_t *result, WcError *err)
@@ -89,19 +105,15 @@ sla_share_instant(const WorkCalendar *cal, const Term *t, int64_t start, int32_t
 
 	if (share <= 0 || share >= SLA_SHARE_SCALE)
 		return WC_ERR_RANGE;
-	if (t->unit == TERM_MINUTES || t->unit == TERM_WORKING_MINUTES)
-		whole = (int64_t) t->quantity * CIVIL_USECS_PER_MINUTE;
-	else if (t->unit == TERM_HOURS || t->unit == TERM_WORKING_HOURS)
-		whole = (int64_t) t->quantity * CIVIL_USECS_PER_HOUR;
-	else
+	if ((part = sla_share_amount(t, share)) < 0)
 	{
 		/* the target's length as counted on its clock (working days become working time) */
 		if ((st = wc_due_instant(cal, start, t, &d, err)) != WC_OK)
 			return st;
 		if ((st = span(cal, working, start, d, &whole, err)) != WC_OK)
 			return st;
+		part = share_of(whole, share);
 	}
-	part = (int64_t) (((__int128) whole * share) / SLA_SHARE_SCALE);
 	if ((st = advance(cal, working, start, part, &d, err)) != WC_OK)
 		return st;
 	return extend(cal, working, start, d, pauses, npauses, result, err);

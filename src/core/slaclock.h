@@ -43,6 +43,12 @@ extern WcStatus sla_share_instant(const WorkCalendar *cal, const Term *t, int64_
 								  int32_t share, const SlaPause *pauses, int npauses,
 								  int64_t *result, WcError *err);
 
+/*
+ * How much a clock counts to reach share (millionths) of a minute or hour term,
+ * in usecs; -1 for terms of days or longer, whose length depends on the start.
+ */
+extern int64_t sla_share_amount(const Term *t, int32_t share);
+
 /* Time counted between a and b: working time for working units, elapsed otherwise. */
 extern WcStatus sla_elapsed(const WorkCalendar *cal, const Term *t, int64_t a, int64_t b,
 							int64_t *result, WcError *err);
