@@ -1,20 +1,26 @@
 # crm_contract: PGXS build, plus the two commands of the README:
 #   make demo   installs what is missing, builds, installs, runs the demo on a throwaway cluster
 #   make test   the same set-up, then every test suite; ends with "N passed, N failed"
+# Layout: doc/architecture.md.
 
 EXTENSION   = crm_contract
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract.control)
 
+# One object per C file: the pure core (src/core), the shared glue helpers
+# (src/common) and one folder per SQL concept.
 MODULE_big  = crm_contract
-CORE_OBJS   = src/core/term.o src/core/numtext.o src/core/civil.o src/core/zone.o src/core/workcal.o src/core/penalty.o src/core/slaclock.o
-OBJS        = src/crm_contract.o src/term_type.o src/calendar_cache.o src/calendar_funcs.o src/tenant.o src/money.o src/penalty_rule_type.o src/lpr_cache.o src/penalty_funcs.o src/sla_mapping.o src/sla_trigger.o src/sla_funcs.o $(CORE_OBJS)
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
 
-# The install script is assembled: hand-written definitions, shipped data,
-# then what must come after the data (protecting triggers, pg_dump registration).
-INSTALL_PARTS = sql/crm_contract.sql $(sort $(wildcard sql/data/*.sql)) sql/crm_contract_finish.sql
-DATA_built  = sql/crm_contract--$(EXTVERSION).sql
-# earlier versions' install scripts (frozen as released) and the upgrade scripts
-DATA        = $(filter-out $(DATA_built),$(wildcard sql/crm_contract--*.sql))
+# The install script is assembled from the parts and the shipped data, in the
+# order of the numbers that start their names (sql/parts/NN_*.sql, sql/data/NN_*.sql).
+INSTALL_PARTS = $(foreach n,$(sort $(notdir $(wildcard sql/parts/*.sql sql/data/*.sql))),$(wildcard sql/parts/$(n) sql/data/$(n)))
+# An upgrade script still open in this release is assembled the same way, from
+# sql/updates/crm_contract--A--B/NN_*.sql; released ones are frozen as
+# sql/updates/crm_contract--A--B.sql.
+UPDATE_SCRIPTS = $(patsubst sql/updates/%/,sql/%.sql,$(wildcard sql/updates/crm_contract--*--*/))
+DATA_built  = sql/crm_contract--$(EXTVERSION).sql $(UPDATE_SCRIPTS)
+# released versions' install scripts (frozen, for the upgrade tests) and the upgrade scripts
+DATA        = $(wildcard sql/released/crm_contract--*.sql sql/updates/crm_contract--*--*.sql)
 
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
@@ -24,17 +30,29 @@ REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_co
 ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
-EXTRA_CLEAN = build sql/crm_contract--$(EXTVERSION).sql
+EXTRA_CLEAN = build $(DATA_built)
+
+# Targets that set the machine up themselves (they install PostgreSQL's
+# packages before they build), or need no PostgreSQL at all.
+SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind print-%
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) $(shell command -v pg_config 2>/dev/null))
 
 ifneq ($(PG_CONFIG),)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+else ifneq ($(filter-out $(SELF_SETUP),$(or $(MAKECMDGOALS),all)),)
+$(error pg_config not found: install postgresql-server-dev-15 (apt-get install postgresql-server-dev-15), or run make test / make demo, which install what is missing)
 endif
 
 sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
+
+define update_script
+$(1): $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql))
+	cat $$^ > $$@
+endef
+$(foreach u,$(UPDATE_SCRIPTS),$(eval $(call update_script,$(u))))
 
 .PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind
 
@@ -46,8 +64,9 @@ test:
 demo:
 	@bash tools/demo.sh
 
+# The C unit tests of the pure core: plain programs, nothing to install.
 unit:
-	@bash tools/test.sh --only unit
+	@bash tools/unit.sh
 
 fuzz:
 	@bash tools/fuzz.sh $(FUZZ_RUNS)
@@ -67,10 +86,10 @@ bench:
 # valgrind memcheck: a private copy of the installation in build/, never the
 # system one (doc/memory-checks.md).  Not part of make test.
 sanitize:
-	@bash tools/sanitize.sh
+	@bash tools/memcheck/sanitize.sh
 
 valgrind:
-	@bash tools/valgrind.sh
+	@bash tools/memcheck/valgrind.sh
 
 print-%:
 	@echo $($*)

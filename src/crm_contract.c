@@ -5,9 +5,9 @@
 
 #include "fmgr.h"
 
-#include "calendar_cache.h"
-#include "lpr_cache.h"
-#include "sla_trigger.h"
+#include "calendar/cache.h"
+#include "penalty/lpr.h"
+#include "sla/targets.h"
 
 PG_MODULE_MAGIC;
 
@@ -18,5 +18,5 @@ _PG_init(void)
 {
 	calendar_cache_init();
 	lpr_cache_init();
-	sla_trigger_init();
+	sla_targets_init();
 }

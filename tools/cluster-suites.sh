@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs inside pg_virtualenv: pg_regress, isolation and pgTAP suites.
+# Runs inside a throwaway cluster of a private installation (in_private_cluster
+# of tools/lib.sh, which sets CRM_ROOT): every SQL suite.
 # Writes "passed failed" to the file named by $1.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -7,7 +8,8 @@ cd "$(dirname "$0")/.."
 out=$1
 passed=0
 failed=0
-pgxs=$($PG_CONFIG --pkglibdir)/pgxs/src/test
+bin=$CRM_ROOT$PG_BIN
+pgxs=$CRM_ROOT${PG_BIN%/bin}/lib/pgxs/src/test
 list() { make -s --no-print-directory PG_CONFIG="$PG_CONFIG" "print-$1"; }
 
 # pg_regress reports each test as "... ok" or "... FAILED"
@@ -16,7 +18,7 @@ run_regress() {  # label runner opts tests
   log=$(mktemp)
   echo "== $label"
   # shellcheck disable=SC2086
-  $runner --bindir="$PG_BIN" $opts $tests >"$log" 2>&1
+  $runner --bindir="$bin" $opts $tests >"$log" 2>&1
   local ok nok
   ok=$(grep -cE '\.\.\. ok' "$log")
   nok=$(grep -cE '\.\.\. FAILED|\.\.\. failed' "$log")
@@ -62,23 +64,36 @@ check() {
 }
 same_files() { diff -u "$1" "$2" | head -60; cmp -s "$1" "$2"; }
 
-# Upgrade: the oldest shipped version, updated, must equal a fresh install of the
-# default version in every catalog detail, and pass the regression suite.
+# Upgrade: every released version (sql/released), updated, must equal a fresh
+# install of the default version in every catalog detail; the oldest, updated,
+# must pass the regression suite.
 version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" crm_contract.control)
-echo "== upgrade (0.1 -> $version)"
+released=$(ls sql/released | sed -n 's/^crm_contract--\(.*\)\.sql$/\1/p' | sort -V)
+oldest=$(head -1 <<<"$released")
+echo "== upgrade ($(echo $released | sed 's/ /, /g') -> $version)"
 mkdir -p build/upgrade
 createdb crm_fresh && psql -X -q -d crm_fresh -c "CREATE EXTENSION crm_contract"
-createdb crm_upgraded && psql -X -q -d crm_upgraded -c "CREATE EXTENSION crm_contract VERSION '0.1'" \
-  -c "ALTER EXTENSION crm_contract UPDATE"
-for db in crm_fresh crm_upgraded; do psql -X -q -d "$db" -f test/upgrade/catalog.sql >"build/upgrade/$db.txt" 2>&1; done
-check "0.1 updated to $version has the catalog of a fresh $version (build/upgrade/*.txt)" \
-  same_files build/upgrade/crm_fresh.txt build/upgrade/crm_upgraded.txt
-paths=$(psql -X -At -d crm_fresh -c "SELECT string_agg(source || '>' || target || '=' || path, ' ' ORDER BY source, target)
-                                     FROM pg_extension_update_paths('crm_contract') WHERE path IS NOT NULL")
-check "update paths are exactly 0.1>$version ($paths)" test "$paths" = "0.1>$version=0.1--$version"
+psql -X -q -d crm_fresh -f test/upgrade/catalog.sql >build/upgrade/crm_fresh.txt 2>&1
+for v in $released; do
+  db=crm_upgraded_${v//./_}
+  createdb "$db" && psql -X -q -d "$db" -c "CREATE EXTENSION crm_contract VERSION '$v'" \
+    -c "ALTER EXTENSION crm_contract UPDATE"
+  psql -X -q -d "$db" -f test/upgrade/catalog.sql >"build/upgrade/$db.txt" 2>&1
+  check "$v updated to $version has the catalog of a fresh $version (build/upgrade/*.txt)" \
+    same_files build/upgrade/crm_fresh.txt "build/upgrade/$db.txt"
+done
+# the update paths: each released version to the next, and so to the default version
+expected=$( (echo "$released"; echo "$version") | awk 'NR > 1 { print prev ">" $0 } { prev = $0 }' | paste -sd' ')
+paths=$(psql -X -At -d crm_fresh -c "SELECT string_agg(source || '>' || target, ' ' ORDER BY source, target)
+                                     FROM pg_extension_update_paths('crm_contract')
+                                    WHERE path IS NOT NULL AND path = source || '--' || target")
+check "single-step update paths are exactly $expected ($paths)" test "$paths" = "$expected"
+reach=$(psql -X -At -d crm_fresh -c "SELECT count(*) FROM pg_extension_update_paths('crm_contract')
+                                     WHERE target = '$version' AND path IS NULL")
+check "every released version updates to $version" test "$reach" = 0
 rm -rf build/regress
-run_regress "pg_regress on the updated extension (test/sql)" "$pgxs/regress/pg_regress" \
-  "--inputdir=test --outputdir=build/regress --use-existing --dbname=crm_upgraded" "$(list REGRESS)"
+run_regress "pg_regress on the extension updated from $oldest (test/sql)" "$pgxs/regress/pg_regress" \
+  "--inputdir=test --outputdir=build/regress --use-existing --dbname=crm_upgraded_${oldest//./_}" "$(list REGRESS)"
 
 # Dump and restore: a database using every type and table, restored into a fresh
 # one, has identical data (data-only dumps compared) and computes the same.

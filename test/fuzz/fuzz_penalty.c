@@ -31,7 +31,7 @@
  *    gives less.
  */
 #include "civil.h"
-#include "penalty.h"
+#include "accrual.h"
 
 #include <stdint.h>
 #include <stdio.h>

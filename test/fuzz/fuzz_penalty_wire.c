@@ -22,7 +22,7 @@
  *  - the input read as text: a rule that parses encodes and decodes back
  *    to the identical struct.
  */
-#include "penalty.h"
+#include "penalty_rule.h"
 
 #include <stdint.h>
 #include <stdio.h>

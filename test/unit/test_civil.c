@@ -121,12 +121,12 @@ main(void)
 	 * 2000..294276 is 292277 years with 73070 - 2923 + 731 = 70878 leap
 	 * years, so 294277-01-01 is day 292277*365 + 70878 = 106751983 (that is
 	 * PostgreSQL's TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE), and
-	 * WC_DAY_MAX = 106751982 is 294276-12-31.  (workcal.h's comment says
+	 * CAL_DAY_MAX = 106751982 is 294276-12-31.  (calendar.h's comment says
 	 * 12-30, which is off by one.)
 	 */
-	ymd_is(INT64_C(106751982), 294276, 12, 31, "WC_DAY_MAX");
+	ymd_is(INT64_C(106751982), 294276, 12, 31, "CAL_DAY_MAX");
 	/* -2451545 is 4714-11-24 BC = astronomical year -4713 */
-	ymd_is(INT64_C(-2451545), -4713, 11, 24, "WC_DAY_MIN");
+	ymd_is(INT64_C(-2451545), -4713, 11, 24, "CAL_DAY_MIN");
 
 	/* ---- weekdays of known dates (ISO: 1 = Monday) ---- */
 	is_int(civil_iso_weekday(0), 6, "2000-01-01 was a Saturday");

@@ -11,7 +11,7 @@
  */
 #include "tap.h"
 #include "civil.h"
-#include "penalty.h"
+#include "accrual.h"
 
 #include <stdlib.h>
 

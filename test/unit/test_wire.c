@@ -7,7 +7,7 @@
  * None is pasted from output.
  */
 #include "tap.h"
-#include "penalty.h"
+#include "penalty_rule.h"
 #include "term.h"
 
 #include <stdlib.h>

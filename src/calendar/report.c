@@ -1,0 +1,76 @@
+/*
+ * report.c - a failed calendar computation or an inconsistent calendar
+ * raised with its SQLSTATE and the days involved.
+ */
+#include "postgres.h"
+
+#include "calendar/report.h"
+#include "core/civil.h"
+#include "shared/text.h"
+
+const char *
+calendar_spec_problem(CalStatus st)
+{
+	switch (st)
+	{
+		case CAL_ERR_BAD_INTERVAL:
+			return "an interval closes before it opens or lies outside 00:00 to 24:00";
+		case CAL_ERR_OVERLAP:
+			return "two intervals of one day overlap";
+		case CAL_ERR_EXCEPTION_ORDER:
+			return "an exception day lies outside the supported date range";
+		case CAL_ERR_HOLIDAY_HOURS:
+			return "a holiday has working hours";
+		case CAL_ERR_NO_USUAL_HOURS:
+			return "an extra working day has no hours of its own and the calendar has no weekly hours";
+		case CAL_ERR_BAD_COVERAGE:
+			return "the covered range is empty or outside the supported date range";
+		default:
+			return "it is inconsistent";
+	}
+}
+
+void
+calendar_report(CalStatus st, const CalError *err, const char *name, const Calendar *cal)
+{
+	int64		y;
+	int			m,
+				d;
+	int64		lo,
+				hi;
+
+	switch (st)
+	{
+		case CAL_ERR_UNCOVERED:
+			civil_ymd_from_days(err->day, &y, &m, &d);
+			calendar_coverage(cal, &lo, &hi);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+					 errmsg("calendar \"%s\" has no holiday data for %lld", name, (long long) y),
+					 errdetail("The computation needs %s; the calendar covers %s to %s.", crm_date_text(err->day),
+							   lo == CAL_DAY_MIN ? "-infinity" : crm_date_text(lo),
+							   hi == CAL_DAY_MAX ? "infinity" : crm_date_text(hi)),
+					 errhint("Load the holidays of %lld into crm_contract.calendar_exception and extend crm_contract.calendar.%s.",
+							 (long long) y, err->day > hi ? "covered_to" : "covered_from")));
+			break;
+		case CAL_ERR_NO_WORKING_DAY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("calendar \"%s\" has no working day in that direction", name),
+					 errhint("Give the calendar weekly hours in crm_contract.calendar_hours.")));
+			break;
+		case CAL_ERR_NEEDS_TIME:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a term in hours or minutes cannot be applied to a date"),
+					 errhint("Use due(timestamptz, term) for terms shorter than a day.")));
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("date out of range for calendar \"%s\"", name),
+					 errdetail("Calendar arithmetic stays within 4714-11-24 BC and 294276-12-31.")));
+			break;
+	}
+	pg_unreachable();
+}

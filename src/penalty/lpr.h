@@ -1,0 +1,17 @@
+/*
+ * lpr_cache.h - the published 1-year LPR series, cached per session.
+ */
+#ifndef CRM_LPR_CACHE_H
+#define CRM_LPR_CACHE_H
+
+#include "postgres.h"
+
+#include "core/accrual.h"
+
+/* Register the invalidation callback (from _PG_init). */
+extern void lpr_cache_init(void);
+
+/* The series, ascending by day, rates x 1e9; *n gets its length. */
+extern const PrLpr *lpr_series(int32 *n);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * targets.c - the SLA targets of (contract, priority) read from
+ * crm_contract.sla_target and cached per backend, and the deadlines and
+ * warning instants they give a clock (core/sla_clock.h).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/memutils.h"
+
+#include "calendar/cache.h"
+#include "shared/relwatch.h"
+#include "shared/spi.h"
+#include "sla/targets.h"
+#include "term/term_type.h"
+
+/*
+ * The targets read so far, per backend: a ticket insert reads no table once
+ * its (contract, priority) is known.  Dropped when sla_target, contract or
+ * tenant_member change (their statement triggers send a relcache
+ * invalidation), and when the role or the chosen tenant changes, because
+ * row-level security decides which targets a role sees.
+ */
+static HTAB *target_cache = NULL;
+static MemoryContext target_context = NULL;
+static Oid	target_user = InvalidOid;
+static char *target_tenant = NULL;
+static SPIPlanPtr targets_plan = NULL;
+
+static RelWatch watch = {.name = "SLA targets", .ntables = 3, .tables = {"sla_target", "contract", "tenant_member"}};
+
+const char *const sla_metric_name[SLA_METRICS] = {"response", "resolution"};
+
+/* Contract and the priority's first bytes mixed: cheaper than hashing the whole padded key. */
+static uint32
+targets_hash(const void *key, Size keysize)
+{
+	const SlaTargets *k = (const SlaTargets *) key;
+	uint64		p;
+
+	memcpy(&p, k->priority, sizeof(p));
+	return (uint32) (((uint64) k->contract * UINT64CONST(0x9E3779B97F4A7C15) ^ p * UINT64CONST(0xC2B2AE3D27D4EB4F)) >> 32);
+}
+
+void
+sla_targets_init(void)
+{
+	relwatch_register(&watch);
+}
+
+void
+sla_targets_check(void)
+{
+	const char *tenant = GetConfigOption("crm_contract.tenant", true, false);
+	HASHCTL		ctl;
+
+	AcceptInvalidationMessages();
+	if (tenant == NULL)
+		tenant = "";
+	if (!relwatch_stale(&watch) && target_cache != NULL && target_user == GetUserId() &&
+		strcmp(tenant, target_tenant) == 0)
+		return;
+	if (target_context == NULL)
+		target_context = AllocSetContextCreate(CacheMemoryContext, "crm_contract SLA targets",
+											   ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(target_context);
+	target_cache = NULL;
+	relwatch_rebuilding(&watch);
+	target_user = GetUserId();
+	target_tenant = MemoryContextStrdup(target_context, tenant);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = offsetof(SlaTargets, tenant);
+	ctl.entrysize = sizeof(SlaTargets);
+	ctl.hcxt = target_context;
+	ctl.hash = targets_hash;
+	ctl.match = memcmp;
+	target_cache = hash_create("crm_contract SLA targets", 256, &ctl,
+							   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
+
+/* Point t at its compiled calendars, again whenever the calendar cache was rebuilt. */
+static void
+targets_calendars(SlaTargets *t)
+{
+	uint64		gen;
+	int			k;
+
+	/* a lookup may rebuild the cache and free what an earlier one returned: repeat until stable */
+	while ((gen = calendar_cache_current()) != t->calgen)
+	{
+		for (k = 0; k < SLA_METRICS; k++)
+			if (t->has[k])
+			{
+				t->cal[k] = calendar_lookup(t->calname[k]);
+				if (t->cal[k] == NULL)
+					ereport(ERROR,
+							(errcode(ERRCODE_UNDEFINED_OBJECT),
+							 errmsg("calendar \"%s\" of the SLA target of contract %lld, priority \"%s\" does not exist",
+									t->calname[k], (long long) t->contract, t->priority)));
+			}
+		t->calgen = gen;
+	}
+}
+
+/* Read the targets of (contract, priority) into t (strings in mcxt). */
+static void
+read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
+{
+	int			i;
+	Datum		args[2];
+
+	args[0] = Int64GetDatum(t->contract);
+	args[1] = CStringGetTextDatum(priority);
+	crm_spi_connect();
+	{
+		Oid			types[2] = {INT8OID, TEXTOID};
+
+		/* warn_at as millionths: numeric to integer rounds, no floating point */
+		crm_spi_plan(&targets_plan,
+			"SELECT s.metric::pg_catalog.text, s.target, coalesce(s.calendar, c.calendar), c.tenant,"
+			"       (SELECT pg_catalog.array_agg((w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4 ORDER BY w)"
+			"          FROM pg_catalog.unnest(s.warn_at) w)"
+			"  FROM crm_contract.sla_target s"
+			"  JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) s.contract_id"
+			" WHERE s.contract_id OPERATOR(pg_catalog.=) $1"
+			"   AND s.priority OPERATOR(pg_catalog.=) $2", 2, types);
+	}
+	crm_spi_check(SPI_execute_plan(targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
+				  "read crm_contract.sla_target");
+	for (i = 0; i < (int) SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *metric = SPI_getvalue(tup, td, 1);
+		bool		isnull;
+		int			k = strcmp(metric, "response") == 0 ? 0 : strcmp(metric, "resolution") == 0 ? 1 : -1;
+		Datum		warn;
+
+		if (k < 0)
+			continue;			/* periodic updates have no deadline column */
+		t->has[k] = true;
+		t->term[k] = DatumGetTerm(SPI_getbinval(tup, td, 2, &isnull));
+		t->calname[k] = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 3));
+		t->tenant = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 4));
+		warn = SPI_getbinval(tup, td, 5, &isnull);
+		if (!isnull)
+		{
+			Datum	   *v;
+			bool	   *vnull;
+			int			n,
+						j;
+
+			deconstruct_array(DatumGetArrayTypeP(warn), INT4OID, 4, true, TYPALIGN_INT, &v, &vnull, &n);
+			for (j = 0; j < n && j < SLA_MAX_WARN; j++)
+				if (!vnull[j] && DatumGetInt32(v[j]) > 0 && DatumGetInt32(v[j]) < SLA_SHARE_SCALE)
+					t->warn[k][t->nwarn[k]++] = DatumGetInt32(v[j]);
+		}
+	}
+	SPI_finish();
+}
+
+SlaTargets *
+sla_targets_for(int64 contract, const char *priority)
+{
+	SlaTargets	fresh;
+	SlaTargets *t;
+	bool		found;
+
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.contract = contract;
+	if (strlen(priority) < SLA_PRIORITY_KEY_LEN)
+	{
+		strcpy(fresh.priority, priority);
+		t = hash_search(target_cache, &fresh, HASH_FIND, NULL);
+		if (t == NULL)
+		{
+			int			k;
+
+			/* read fully before entering: an error leaves no half-made entry */
+			read_targets(&fresh, CurrentMemoryContext, priority);
+			if (relwatch_stale(&watch))
+			{
+				/* an invalidation arrived meanwhile: use what we read for this row only */
+				t = palloc(sizeof(SlaTargets));
+				memcpy(t, &fresh, sizeof(fresh));
+				targets_calendars(t);
+				return t;
+			}
+			for (k = 0; k < SLA_METRICS; k++)
+				if (fresh.calname[k])
+					fresh.calname[k] = MemoryContextStrdup(target_context, fresh.calname[k]);
+			if (fresh.tenant)
+				fresh.tenant = MemoryContextStrdup(target_context, fresh.tenant);
+			t = hash_search(target_cache, &fresh, HASH_ENTER, &found);
+			memcpy(t, &fresh, sizeof(fresh));
+		}
+	}
+	else
+	{
+		/* too long to be a key: read for this row only */
+		strlcpy(fresh.priority, priority, SLA_PRIORITY_KEY_LEN);	/* for messages */
+		t = palloc(sizeof(SlaTargets));
+		read_targets(&fresh, CurrentMemoryContext, priority);
+		memcpy(t, &fresh, sizeof(fresh));
+	}
+	targets_calendars(t);
+	return t;
+}
+
+static void
+clock_check(CalStatus st, const CalError *err, const SlaTargets *t, int k, int64 result)
+{
+	if (st != CAL_OK)
+		calendar_report(st, err, t->calname[k], t->cal[k]);
+	if (!IS_VALID_TIMESTAMP(result))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("SLA deadline of contract %lld, priority \"%s\" out of range",
+						(long long) t->contract, t->priority)));
+}
+
+TimestampTz
+sla_target_deadline(const SlaTargets *t, int k, TimestampTz start, const SlaPause *pauses, int npauses)
+{
+	CalError	err;
+	int64		due = 0;
+	CalStatus	st = sla_clock_deadline(t->cal[k], &t->term[k], start, pauses, npauses, &due, &err);
+
+	clock_check(st, &err, t, k, due);
+	return (TimestampTz) due;
+}
+
+TimestampTz
+sla_target_warning(const SlaTargets *t, int k, int j, TimestampTz start, const SlaPause *pauses, int npauses)
+{
+	CalError	err;
+	int64		at = 0;
+	CalStatus	st = sla_clock_share_instant(t->cal[k], &t->term[k], start, t->warn[k][j],
+											 pauses, npauses, &at, &err);
+
+	clock_check(st, &err, t, k, at);
+	return (TimestampTz) at;
+}
+

@@ -1,0 +1,55 @@
+/*
+ * targets.h - the SLA targets of a (contract, priority), cached per backend,
+ * and the deadlines and warning instants they give a ticket's clock.
+ */
+#ifndef CRM_SLA_TARGETS_H
+#define CRM_SLA_TARGETS_H
+
+#include "postgres.h"
+#include "datatype/timestamp.h"
+
+#include "core/sla_clock.h"
+
+#define SLA_METRICS 2			/* 0 response, 1 resolution */
+#define SLA_MAX_WARN 7			/* warn_at entries: bits 0..6 of a metric's byte in the alert mask */
+#define SLA_PRIORITY_KEY_LEN 24	/* longer priorities are looked up every time */
+
+extern const char *const sla_metric_name[SLA_METRICS];
+
+/* The targets of one (contract, priority): per metric a term, a calendar, warnings. */
+typedef struct SlaTargets
+{
+	int64		contract;		/* hash key: contract and priority */
+	char		priority[SLA_PRIORITY_KEY_LEN];
+	char	   *tenant;			/* the contract's: the tenant of its events */
+	bool		has[SLA_METRICS];
+	Term		term[SLA_METRICS];
+	char	   *calname[SLA_METRICS];
+	const Calendar *cal[SLA_METRICS];	/* valid while calgen is the calendar cache's */
+	uint64		calgen;
+	int			nwarn[SLA_METRICS];
+	int32		warn[SLA_METRICS][SLA_MAX_WARN];	/* shares in millionths, ascending */
+} SlaTargets;
+
+/* Register the cache's invalidation (from _PG_init). */
+extern void sla_targets_init(void);
+
+/*
+ * Once per statement: take invalidations in, and drop the cache if a target,
+ * contract or membership changed, or the role or its chosen tenant did
+ * (row-level security decides which targets a role sees).
+ */
+extern void sla_targets_check(void);
+
+/* The targets of (contract, priority), from the cache or the tables. */
+extern SlaTargets *sla_targets_for(int64 contract, const char *priority);
+
+/* The deadline of metric k from start, pushed out by the closed pauses. */
+extern TimestampTz sla_target_deadline(const SlaTargets *t, int k, TimestampTz start,
+									   const SlaPause *pauses, int npauses);
+
+/* The instant warning j of metric k is reached. */
+extern TimestampTz sla_target_warning(const SlaTargets *t, int k, int j, TimestampTz start,
+									  const SlaPause *pauses, int npauses);
+
+#endif
