@@ -27,6 +27,12 @@ grep -v '^unit: ' "$work/unit.log"
 read -r p f <<<"$(sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/unit.log")"
 count "${p:-0}" "${f:-1}"
 
+# --- the layout the architecture notes promise ---
+echo "== layout (tools/check-layout.sh)"
+bash tools/check-layout.sh >"$work/layout.log" 2>&1
+sed 's/^/   /' "$work/layout.log"
+count "$(grep -c '^ok ' "$work/layout.log")" "$(grep -c '^not ok ' "$work/layout.log")"
+
 # --- 2. a fuzz run of every harness (make fuzz-long runs 100 times longer) ---
 # 100,000 runs each: under a minute on 2 cores (builds included), fuzz_calendar the slowest
 echo "== fuzzing (test/fuzz, ${TEST_FUZZ_RUNS:=100000} runs each)"

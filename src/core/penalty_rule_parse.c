@@ -251,248 +251,328 @@ parse_percent_sign(const char *s, size_t len, size_t pos)
 	return 0;
 }
 
+/* The parser's position and what it has found so far. */
+typedef struct RuleParser
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+	size_t	   *where;			/* offset of the problem, for messages */
+	PenaltyRule r;
+	bool		have_rate;
+	bool		have_basis;
+	bool		have_period;
+	bool		have_grace;
+	bool		have_cap;
+	bool		have_min;
+} RuleParser;
+
+/*
+ * An amount in minor units at p (a number with at most two decimals and an
+ * optional 元): caps and minimums.  *end gets the position after it.
+ */
+static PrStatus
+parse_amount(const RuleParser *ps, size_t p, int64_t *value, size_t *end)
+{
+	PrStatus	st;
+	size_t		m = parse_decimal(ps->s, ps->len, p, 2, PR_AMOUNT_MAX, value, &st);
+
+	if (m > 0 && st == PR_ERR_PRECISION)
+		return st;				/* more than 2 decimals */
+	if (m == 0 || st != PR_OK || *value <= 0)
+		return PR_ERR_BAD_OPTION;
+	p += m;
+	if (ps->len - p >= 3 && memcmp(ps->s + p, "元", 3) == 0)
+		p += 3;
+	*end = p;
+	return PR_OK;
+}
+
+/* LPR, LPR×1.5, LPR*1.5, LPRx1.5, LPR的1.5倍: a multiple of the 1-year LPR; n is the length of "LPR". */
+static PrStatus
+parse_lpr_rate(RuleParser *ps, size_t n)
+{
+	const char *s = ps->s;
+	size_t		len = ps->len;
+	size_t		p = nt_skip_space(s, len, ps->pos + n);
+	int64_t		mult = PR_MULT_SCALE;
+	PrStatus	st;
+
+	if (ps->have_rate)
+		return PR_ERR_DUPLICATE;
+	if (len - p >= 2 && memcmp(s + p, "×", 2) == 0)
+		p += 2;
+	else if (p < len && (s[p] == '*' || s[p] == 'x' || s[p] == 'X'))
+		p += 1;
+	else if (len - p >= 3 && memcmp(s + p, "的", 3) == 0)
+		p += 3;
+	else
+		p = (size_t) -1;
+	if (p != (size_t) -1)
+	{
+		size_t		m;
+
+		p = nt_skip_space(s, len, p);
+		*ps->where = p;
+		m = parse_decimal(s, len, p, 3, INT64_C(100000), &mult, &st);
+		if (m == 0)
+			return PR_ERR_BAD_NUMBER;
+		if (st != PR_OK)
+			return st == PR_ERR_RATE_RANGE ? PR_ERR_RATE_RANGE : st;
+		p += m;
+		if (len - p >= 3 && memcmp(s + p, "倍", 3) == 0)
+			p += 3;
+		ps->pos = p;
+	}
+	else
+		ps->pos += n;
+	if (mult <= 0)
+		return PR_ERR_RATE_RANGE;
+	ps->r.lpr_mult = (int32_t) mult;
+	ps->have_rate = true;
+	return PR_OK;
+}
+
+/* 万分之五, 千分之三, 百分之一: a fraction word of n bytes, then its numerator. */
+static PrStatus
+parse_fraction_rate(RuleParser *ps, size_t n, int scale_digits)
+{
+	int64_t		v;
+	PrStatus	st;
+	size_t		m;
+
+	if (ps->have_rate)
+		return PR_ERR_DUPLICATE;
+	*ps->where = ps->pos + n;
+	m = parse_decimal(ps->s, ps->len, ps->pos + n, scale_digits, PR_RATE_MAX, &v, &st);
+	if (m == 0)
+		return PR_ERR_BAD_NUMBER;
+	if (st != PR_OK)
+		return st;
+	if (v <= 0)
+		return PR_ERR_RATE_RANGE;
+	ps->r.rate = v;
+	ps->have_rate = true;
+	ps->pos += n + m;
+	return PR_OK;
+}
+
+/* 1%, 0.05％: a number here is a percentage. */
+static PrStatus
+parse_percent_rate(RuleParser *ps)
+{
+	int64_t		v;
+	PrStatus	st;
+	size_t		m = parse_decimal(ps->s, ps->len, ps->pos, 7, PR_RATE_MAX, &v, &st);
+	size_t		pct = parse_percent_sign(ps->s, ps->len, ps->pos + m);
+
+	if (pct == 0)
+	{
+		*ps->where = ps->pos + m;
+		return PR_ERR_UNKNOWN_WORD;
+	}
+	if (ps->have_rate)
+		return PR_ERR_DUPLICATE;
+	if (st != PR_OK)
+		return st;
+	if (v <= 0)
+		return PR_ERR_RATE_RANGE;
+	ps->r.rate = v;
+	ps->have_rate = true;
+	ps->pos += m + pct;
+	return PR_OK;
+}
+
+/* grace 3 days, 宽限期5个工作日: p is where the number starts. */
+static PrStatus
+parse_grace(RuleParser *ps, size_t p)
+{
+	static const Word grace_units[] = {
+		{"working days", 1}, {"working day", 1}, {"business days", 1},
+		{"business day", 1}, {"个工作日", 1}, {"個工作日", 1}, {"工作日", 1},
+		{"days", 0}, {"day", 0}, {"天", 0}, {"日", 0}, {NULL, 0}
+	};
+	int64_t		v;
+	PrStatus	st;
+	int			unit;
+	size_t		m = parse_decimal(ps->s, ps->len, p, 0, 100000, &v, &st);
+	size_t		u;
+
+	if (m == 0 || st != PR_OK)
+		return PR_ERR_BAD_OPTION;
+	p = nt_skip_space(ps->s, ps->len, p + m);
+	u = match_any(ps->s, ps->len, p, grace_units, &unit);
+	if (u == 0)
+		return PR_ERR_BAD_OPTION;
+	if (unit)
+		ps->r.flags |= PR_FLAG_GRACE_WORKING;
+	ps->r.grace = (int32_t) v;
+	ps->have_grace = true;
+	ps->pos = p + u;
+	return PR_OK;
+}
+
+/* cap 10%, cap 50000, 上限5万元: a share of the basis or an amount. */
+static PrStatus
+parse_cap(RuleParser *ps, size_t p)
+{
+	int64_t		v;
+	PrStatus	st;
+	size_t		m = parse_decimal(ps->s, ps->len, p, 7, PR_RATE_MAX, &v, &st);
+
+	if (m > 0 && parse_percent_sign(ps->s, ps->len, p + m) > 0)
+	{
+		if (st == PR_ERR_PRECISION)
+			return st;			/* more than 7 decimals */
+		if (st != PR_OK || v <= 0)
+			return PR_ERR_BAD_OPTION;
+		ps->r.cap_kind = PR_CAP_SHARE;
+		ps->r.cap = v;
+		ps->pos = p + m + parse_percent_sign(ps->s, ps->len, p + m);
+	}
+	else
+	{
+		if ((st = parse_amount(ps, p, &v, &ps->pos)) != PR_OK)
+			return st;
+		ps->r.cap_kind = PR_CAP_AMOUNT;
+		ps->r.cap = v;
+	}
+	ps->have_cap = true;
+	return PR_OK;
+}
+
+/* An option word (grace, cap, minimum, compound, floating) of n bytes, and its value. */
+static PrStatus
+parse_option(RuleParser *ps, size_t n, int which)
+{
+	PenaltyRule *r = &ps->r;
+	size_t		p = nt_skip_space(ps->s, ps->len, ps->pos + n);
+	PrStatus	st;
+
+	/* a repeated option is reported at its word, a bad value at the value */
+	*ps->where = ps->pos;
+	if ((which == OPT_GRACE && ps->have_grace) || (which == OPT_CAP && ps->have_cap) ||
+		(which == OPT_MIN && ps->have_min) ||
+		(which == OPT_COMPOUND && (r->flags & PR_FLAG_COMPOUND)) ||
+		(which == OPT_FLOATING && (r->flags & PR_FLAG_FLOATING)))
+		return PR_ERR_DUPLICATE;
+	*ps->where = p;
+	switch (which)
+	{
+		case OPT_GRACE:
+			return parse_grace(ps, p);
+		case OPT_CAP:
+			return parse_cap(ps, p);
+		case OPT_MIN:
+			if ((st = parse_amount(ps, p, &r->minimum, &ps->pos)) != PR_OK)
+				return st;
+			ps->have_min = true;
+			return PR_OK;
+		case OPT_COMPOUND:
+			r->flags |= PR_FLAG_COMPOUND;
+			break;
+		case OPT_FLOATING:
+			r->flags |= PR_FLAG_FLOATING;
+			break;
+	}
+	ps->pos += n;
+	return PR_OK;
+}
+
+/* "LPRx1.5": the x is the multiplication sign, so "LPR" is not a whole word there. */
+static size_t
+lpr_word_len(const char *s, size_t len, size_t pos)
+{
+	size_t		n = match_word(s, len, pos, "LPR");
+	size_t		m0;
+
+	if (n == 0 && len - pos > 4 && nt_lower((unsigned char) s[pos]) == 'l' &&
+		nt_lower((unsigned char) s[pos + 1]) == 'p' && nt_lower((unsigned char) s[pos + 2]) == 'r' &&
+		(s[pos + 3] == 'x' || s[pos + 3] == 'X') && nt_digit_at(s + pos + 4, len - pos - 4, &m0) >= 0)
+		n = 3;
+	return n;
+}
+
+/* One part of a rule at ps->pos: a rate, a basis, a period or an option. */
+static PrStatus
+parse_part(RuleParser *ps)
+{
+	const char *s = ps->s;
+	size_t		len = ps->len;
+	size_t		pos = ps->pos;
+	size_t		n;
+	int			which;
+
+	if ((n = lpr_word_len(s, len, pos)) > 0)
+		return parse_lpr_rate(ps, n);
+	if ((n = match_any(s, len, pos, fraction_words, &which)) > 0)
+		return parse_fraction_rate(ps, n, which);
+	if ((s[pos] == '-' || (len - pos >= 3 && memcmp(s + pos, "－", 3) == 0)) &&
+		nt_digit_at(s + pos + (s[pos] == '-' ? 1 : 3), len - pos - (s[pos] == '-' ? 1 : 3), &n) >= 0)
+		return PR_ERR_RATE_RANGE;	/* "-1%": a negative rate */
+	if (nt_digit_at(s + pos, len - pos, &n) >= 0)
+		return parse_percent_rate(ps);
+	if ((n = match_any(s, len, pos, basis_words, &which)) > 0)
+	{
+		if (ps->have_basis)
+			return PR_ERR_DUPLICATE;
+		ps->r.basis = (uint8_t) which;
+		ps->have_basis = true;
+		ps->pos += n;
+		return PR_OK;
+	}
+	if ((n = match_any(s, len, pos, period_words, &which)) > 0)
+	{
+		if (ps->have_period)
+			return PR_ERR_DUPLICATE;
+		ps->r.period = (uint8_t) which;
+		ps->have_period = true;
+		ps->pos += n;
+		return PR_OK;
+	}
+	if ((n = match_any(s, len, pos, option_words, &which)) > 0)
+		return parse_option(ps, n, which);
+	return PR_ERR_UNKNOWN_WORD;
+}
+
 PrStatus
 penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where)
 {
-	PenaltyRule r;
-	size_t		pos = 0;
-	bool		have_rate = false,
-				have_basis = false,
-				have_period = false,
-				have_grace = false,
-				have_cap = false,
-				have_min = false;
+	RuleParser	ps;
 	size_t		dummy;
 	PrStatus	st;
 
-	if (where == NULL)
-		where = &dummy;
-	memset(&r, 0, sizeof(r));
-	*where = 0;
-
+	memset(&ps, 0, sizeof(ps));
+	ps.s = s;
+	ps.len = len;
+	ps.where = where ? where : &dummy;
+	*ps.where = 0;
 	if (nt_skip_space(s, len, 0) == len)
 		return PR_ERR_EMPTY;
 
-	while (pos < len)
+	while (ps.pos < len)
 	{
 		size_t		n;
-		size_t		m0;
-		int			which;
-		int64_t		v;
 
-		if ((n = separator_len(s, len, pos)) > 0)
+		if ((n = separator_len(s, len, ps.pos)) > 0)
 		{
-			pos += n;
+			ps.pos += n;
 			continue;
 		}
-		*where = pos;
-
-		/* a rate: 1%, 0.05%, 万分之五, LPR×1.5 */
-		n = match_word(s, len, pos, "LPR");
-		if (n == 0 && len - pos > 4 && nt_lower((unsigned char) s[pos]) == 'l' &&
-			nt_lower((unsigned char) s[pos + 1]) == 'p' && nt_lower((unsigned char) s[pos + 2]) == 'r' &&
-			(s[pos + 3] == 'x' || s[pos + 3] == 'X') && nt_digit_at(s + pos + 4, len - pos - 4, &m0) >= 0)
-			n = 3;				/* "LPRx1.5": the x is the multiplication sign */
-		if (n > 0)
-		{
-			size_t		p = nt_skip_space(s, len, pos + n);
-			int64_t		mult = PR_MULT_SCALE;
-
-			if (have_rate)
-				return PR_ERR_DUPLICATE;
-			if (len - p >= 2 && memcmp(s + p, "×", 2) == 0)
-				p += 2;
-			else if (p < len && (s[p] == '*' || s[p] == 'x' || s[p] == 'X'))
-				p += 1;
-			else if (len - p >= 3 && memcmp(s + p, "的", 3) == 0)
-				p += 3;
-			else
-				p = (size_t) -1;
-			if (p != (size_t) -1)
-			{
-				p = nt_skip_space(s, len, p);
-				*where = p;
-				n = parse_decimal(s, len, p, 3, INT64_C(100000), &mult, &st);
-				if (n == 0)
-					return PR_ERR_BAD_NUMBER;
-				if (st != PR_OK)
-					return st == PR_ERR_RATE_RANGE ? PR_ERR_RATE_RANGE : st;
-				p += n;
-				if (len - p >= 3 && memcmp(s + p, "倍", 3) == 0)
-					p += 3;
-				pos = p;
-			}
-			else
-				pos += n;
-			if (mult <= 0)
-				return PR_ERR_RATE_RANGE;
-			r.lpr_mult = (int32_t) mult;
-			have_rate = true;
-			continue;
-		}
-		if ((n = match_any(s, len, pos, fraction_words, &which)) > 0)
-		{
-			size_t		m;
-
-			if (have_rate)
-				return PR_ERR_DUPLICATE;
-			*where = pos + n;
-			m = parse_decimal(s, len, pos + n, which, PR_RATE_MAX, &v, &st);
-			if (m == 0)
-				return PR_ERR_BAD_NUMBER;
-			if (st != PR_OK)
-				return st;
-			if (v <= 0)
-				return PR_ERR_RATE_RANGE;
-			r.rate = v;
-			have_rate = true;
-			pos += n + m;
-			continue;
-		}
-		if ((s[pos] == '-' || (len - pos >= 3 && memcmp(s + pos, "－", 3) == 0)) &&
-			nt_digit_at(s + pos + (s[pos] == '-' ? 1 : 3), len - pos - (s[pos] == '-' ? 1 : 3), &n) >= 0)
-			return PR_ERR_RATE_RANGE;	/* "-1%": a negative rate */
-		if (nt_digit_at(s + pos, len - pos, &n) >= 0)
-		{
-			/* a number here is a percentage */
-			size_t		m = parse_decimal(s, len, pos, 7, PR_RATE_MAX, &v, &st);
-			size_t		pct = parse_percent_sign(s, len, pos + m);
-
-			if (pct == 0)
-			{
-				*where = pos + m;
-				return PR_ERR_UNKNOWN_WORD;
-			}
-			if (have_rate)
-				return PR_ERR_DUPLICATE;
-			if (st != PR_OK)
-				return st;
-			if (v <= 0)
-				return PR_ERR_RATE_RANGE;
-			r.rate = v;
-			have_rate = true;
-			pos += m + pct;
-			continue;
-		}
-		if ((n = match_any(s, len, pos, basis_words, &which)) > 0)
-		{
-			if (have_basis)
-				return PR_ERR_DUPLICATE;
-			r.basis = (uint8_t) which;
-			have_basis = true;
-			pos += n;
-			continue;
-		}
-		if ((n = match_any(s, len, pos, period_words, &which)) > 0)
-		{
-			if (have_period)
-				return PR_ERR_DUPLICATE;
-			r.period = (uint8_t) which;
-			have_period = true;
-			pos += n;
-			continue;
-		}
-		if ((n = match_any(s, len, pos, option_words, &which)) > 0)
-		{
-			size_t		p = nt_skip_space(s, len, pos + n);
-			size_t		m;
-
-			/* a repeated option is reported at its word, a bad value at the value */
-			*where = pos;
-			if ((which == OPT_GRACE && have_grace) || (which == OPT_CAP && have_cap) ||
-				(which == OPT_MIN && have_min) ||
-				(which == OPT_COMPOUND && (r.flags & PR_FLAG_COMPOUND)) ||
-				(which == OPT_FLOATING && (r.flags & PR_FLAG_FLOATING)))
-				return PR_ERR_DUPLICATE;
-			*where = p;
-			switch (which)
-			{
-				case OPT_GRACE:
-					m = parse_decimal(s, len, p, 0, 100000, &v, &st);
-					if (m == 0 || st != PR_OK)
-						return PR_ERR_BAD_OPTION;
-					p = nt_skip_space(s, len, p + m);
-					{
-						int			unit;
-						static const Word grace_units[] = {
-							{"working days", 1}, {"working day", 1}, {"business days", 1},
-							{"business day", 1}, {"个工作日", 1}, {"個工作日", 1}, {"工作日", 1},
-							{"days", 0}, {"day", 0}, {"天", 0}, {"日", 0}, {NULL, 0}
-						};
-						size_t		u = match_any(s, len, p, grace_units, &unit);
-
-						if (u == 0)
-							return PR_ERR_BAD_OPTION;
-						if (unit)
-							r.flags |= PR_FLAG_GRACE_WORKING;
-						p += u;
-					}
-					r.grace = (int32_t) v;
-					have_grace = true;
-					pos = p;
-					break;
-				case OPT_CAP:
-					m = parse_decimal(s, len, p, 7, PR_RATE_MAX, &v, &st);
-					if (m > 0 && parse_percent_sign(s, len, p + m) > 0)
-					{
-						if (st == PR_ERR_PRECISION)
-							return st;	/* more than 7 decimals */
-						if (st != PR_OK || v <= 0)
-							return PR_ERR_BAD_OPTION;
-						r.cap_kind = PR_CAP_SHARE;
-						r.cap = v;
-						pos = p + m + parse_percent_sign(s, len, p + m);
-					}
-					else
-					{
-						m = parse_decimal(s, len, p, 2, PR_AMOUNT_MAX, &v, &st);
-						if (m > 0 && st == PR_ERR_PRECISION)
-							return st;	/* more than 2 decimals */
-						if (m == 0 || st != PR_OK || v <= 0)
-							return PR_ERR_BAD_OPTION;
-						r.cap_kind = PR_CAP_AMOUNT;
-						r.cap = v;
-						pos = p + m;
-						if (len - pos >= 3 && memcmp(s + pos, "元", 3) == 0)
-							pos += 3;
-					}
-					have_cap = true;
-					break;
-				case OPT_MIN:
-					m = parse_decimal(s, len, p, 2, PR_AMOUNT_MAX, &v, &st);
-					if (m > 0 && st == PR_ERR_PRECISION)
-						return st;	/* more than 2 decimals */
-					if (m == 0 || st != PR_OK || v <= 0)
-						return PR_ERR_BAD_OPTION;
-					r.minimum = v;
-					have_min = true;
-					pos = p + m;
-					if (len - pos >= 3 && memcmp(s + pos, "元", 3) == 0)
-						pos += 3;
-					break;
-				case OPT_COMPOUND:
-					r.flags |= PR_FLAG_COMPOUND;
-					pos += n;
-					break;
-				case OPT_FLOATING:
-					r.flags |= PR_FLAG_FLOATING;
-					pos += n;
-					break;
-			}
-			continue;
-		}
-		return PR_ERR_UNKNOWN_WORD;
+		*ps.where = ps.pos;
+		if ((st = parse_part(&ps)) != PR_OK)
+			return st;
 	}
 
-	*where = 0;
-	if (!have_rate)
+	*ps.where = 0;
+	if (!ps.have_rate)
 		return PR_ERR_NO_RATE;
-	if (!have_basis)
-		r.basis = PR_BASIS_OVERDUE;
-	if (!have_period)
-		r.period = PR_ONCE;
-	if ((st = penalty_rule_check(&r)) != PR_OK)
+	if (!ps.have_basis)
+		ps.r.basis = PR_BASIS_OVERDUE;
+	if (!ps.have_period)
+		ps.r.period = PR_ONCE;
+	if ((st = penalty_rule_check(&ps.r)) != PR_OK)
 		return st;
-	*out = r;
+	*out = ps.r;
 	return PR_OK;
 }

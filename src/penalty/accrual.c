@@ -1,5 +1,6 @@
 /*
- * penalty_funcs.c - SQL functions of penalty and late-fee accrual.
+ * accrual.c - the SQL functions of penalty and late-fee accrual: penalty(),
+ * late_fee(), late_fee_breakdown(), accrued(), annual_rate().
  */
 #include "postgres.h"
 
@@ -328,15 +329,4 @@ crm_annual_rate(PG_FUNCTION_ARGS)
 	if (!penalty_rule_annual_rate(r, lpr, &annual))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(fixed_to_numeric_trimmed(annual, 9));
-}
-
-/* rule_basis(rule): total, overdue or undelivered */
-PG_FUNCTION_INFO_V1(crm_rule_basis);
-Datum
-crm_rule_basis(PG_FUNCTION_ARGS)
-{
-	static const char *const names[] = {"", "total", "overdue", "undelivered"};
-	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
-
-	PG_RETURN_TEXT_P(cstring_to_text(names[r->basis <= 3 ? r->basis : 0]));
 }

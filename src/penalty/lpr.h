@@ -1,5 +1,5 @@
 /*
- * lpr_cache.h - the published 1-year LPR series, cached per session.
+ * lpr.h - the published 1-year LPR series, cached per backend.
  */
 #ifndef CRM_LPR_CACHE_H
 #define CRM_LPR_CACHE_H

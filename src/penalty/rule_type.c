@@ -1,5 +1,6 @@
 /*
- * penalty_rule_type.c - I/O, equality and hashing of crm_contract.penalty_rule.
+ * rule_type.c - I/O, equality and hashing of crm_contract.penalty_rule, and
+ * rule_basis().
  */
 #include "postgres.h"
 
@@ -189,4 +190,15 @@ Datum
 crm_penalty_rule_hash(PG_FUNCTION_ARGS)
 {
 	return hash_any((const unsigned char *) PG_GETARG_PENALTY_RULE_P(0), sizeof(PenaltyRule));
+}
+
+/* rule_basis(rule): total, overdue or undelivered */
+PG_FUNCTION_INFO_V1(crm_rule_basis);
+Datum
+crm_rule_basis(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"", "total", "overdue", "undelivered"};
+	const PenaltyRule *r = PG_GETARG_PENALTY_RULE_P(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(names[r->basis <= 3 ? r->basis : 0]));
 }

@@ -1,5 +1,5 @@
 /*
- * penalty_rule_type.h - the SQL type crm_contract.penalty_rule: a
+ * rule_type.h - the SQL type crm_contract.penalty_rule: a
  * PenaltyRule passed by reference (fixed length).
  */
 #ifndef CRM_PENALTY_RULE_TYPE_H

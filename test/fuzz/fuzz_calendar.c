@@ -1,9 +1,9 @@
 /*
  * fuzz_calendar.c - libFuzzer harness for working calendars.
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *       -Isrc/core test/fuzz/fuzz_calendar.c src/core/*.c -o /tmp/fuzz_calendar
- *   /tmp/fuzz_calendar test/fuzz/corpus/calendar -runs=200000
+ * Built and run by tools/fuzz.sh (make fuzz), like every harness: clang with
+ * -fsanitize=fuzzer,address,undefined, every .c file of src/core, the corpus
+ * test/fuzz/corpus/calendar.
  *
  * The input bytes describe a small calendar (weekly intervals, up to 16
  * exceptions within a couple of years of 2026, optional coverage, a zone
@@ -32,6 +32,7 @@
  * around the exception span and the zone changes so every walk stays short
  * (the arithmetic walks day by day there; elsewhere it skips whole weeks).
  */
+#include "fuzz_check.h"
 #include "due.h"
 #include "civil.h"
 
@@ -43,22 +44,6 @@
 #define MIN CIVIL_USECS_PER_MINUTE
 #define DAY CIVIL_USECS_PER_DAY
 #define BASE_DAY INT64_C(9497)	/* 2026-01-01 */
-
-#define CHECK(cond) do { \
-		if (!(cond)) { \
-			fprintf(stderr, "fuzz_calendar: check failed at line %d: %s\n", __LINE__, #cond); \
-			abort(); \
-		} \
-	} while (0)
-
-#define CHECK_EQ(a, b) do { \
-		int64_t a_ = (a), b_ = (b); \
-		if (a_ != b_) { \
-			fprintf(stderr, "fuzz_calendar: line %d: %s = %lld != %s = %lld\n", __LINE__, \
-					#a, (long long) a_, #b, (long long) b_); \
-			abort(); \
-		} \
-	} while (0)
 
 /* ---------- reading the input ---------- */
 

@@ -30,6 +30,7 @@
  *    the result without a segment buffer is the same; a later until never
  *    gives less.
  */
+#include "fuzz_check.h"
 #include "civil.h"
 #include "accrual.h"
 
@@ -39,13 +40,6 @@
 #include <string.h>
 
 typedef __int128 i128;
-
-#define CHECK(cond) do { \
-		if (!(cond)) { \
-			fprintf(stderr, "fuzz_penalty: check failed at line %d: %s\n", __LINE__, #cond); \
-			abort(); \
-		} \
-	} while (0)
 
 /* ---------- a deterministic generator ---------- */
 

@@ -29,12 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond) do { \
-		if (!(cond)) { \
-			fprintf(stderr, "fuzz_penalty_wire: check failed at line %d: %s\n", __LINE__, #cond); \
-			abort(); \
-		} \
-	} while (0)
+#include "fuzz_wire.h"
+
+/* The decoder in the shape fuzz_wire.h checks. */
+static WireStatus
+decode_any(const uint8_t *buf, size_t len, void *out)
+{
+	return penalty_rule_decode(buf, len, (PenaltyRule *) out, NULL);
+}
 
 /* Big-endian unsigned value of n bytes, restated byte by byte. */
 static uint64_t
@@ -83,17 +85,6 @@ expected_status(const uint8_t *d, size_t n, size_t *missing, PenaltyRule *r, int
 	return n > 37 ? WIRE_TRAILING : WIRE_OK;
 }
 
-static uint8_t *
-copy_of(const uint8_t *d, size_t n, const uint8_t *extra, size_t nextra)
-{
-	uint8_t    *c = malloc(n + nextra ? n + nextra : 1);
-
-	memcpy(c, d, n);
-	if (nextra)
-		memcpy(c + n, extra, nextra);
-	return c;
-}
-
 static void
 accepted(const uint8_t *data, size_t size, const PenaltyRule *r)
 {
@@ -102,7 +93,6 @@ accepted(const uint8_t *data, size_t size, const PenaltyRule *r)
 	size_t		tl;
 	PenaltyRule r2;
 	PrStatus	pst;
-	size_t		k;
 
 	CHECK(size == PR_WIRE_LEN);
 	CHECK(r->reserved == 0);
@@ -127,21 +117,11 @@ accepted(const uint8_t *data, size_t size, const PenaltyRule *r)
 	penalty_rule_encode(&r2, again);
 	CHECK(memcmp(again, data, PR_WIRE_LEN) == 0);
 
-	for (k = 0; k < size; k++)
+	/* every prefix is short, one more byte is trailing */
 	{
-		uint8_t    *p = copy_of(data, k, NULL, 0);
-		PenaltyRule rp;
+		PenaltyRule scratch;
 
-		CHECK(penalty_rule_decode(p, k, &rp, NULL) == WIRE_SHORT);
-		free(p);
-	}
-	{
-		uint8_t		extra = data[size - 1];
-		uint8_t    *p = copy_of(data, size, &extra, 1);
-		PenaltyRule rp;
-
-		CHECK(penalty_rule_decode(p, size + 1, &rp, NULL) == WIRE_TRAILING);
-		free(p);
+		wire_check_prefixes(decode_any, data, size, &scratch);
 	}
 }
 
@@ -192,16 +172,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* what the glue decodes: the value's bytes, the rest is the caller's */
-	{
-		size_t		n = size < PR_WIRE_LEN ? size : PR_WIRE_LEN;
-		uint8_t    *p = copy_of(data, n, NULL, 0);	/* ASan: nothing past n is read */
-		WireStatus	g = penalty_rule_decode(p, n, &r2, NULL);
-
-		free(p);
-
-		CHECK(g != WIRE_TRAILING);
-		CHECK(st == WIRE_TRAILING ? g == WIRE_OK : g == st);
-	}
+	wire_check_value_bytes(decode_any, data, size, PR_WIRE_LEN, st, &r2);
 
 	/* the input as text: a parsed rule survives the wire */
 	if (penalty_rule_parse((const char *) data, size, &r, NULL) == PR_OK)

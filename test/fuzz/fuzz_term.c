@@ -13,19 +13,13 @@
  *  - term_format never writes past bufsize and always terminates;
  *  - term_check agrees with a restatement of its rules.
  */
+#include "fuzz_check.h"
 #include "term.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(cond) do { \
-		if (!(cond)) { \
-			fprintf(stderr, "fuzz_term: check failed at line %d: %s\n", __LINE__, #cond); \
-			abort(); \
-		} \
-	} while (0)
 
 /* term_check's rules, restated. */
 static TermStatus

@@ -26,12 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond) do { \
-		if (!(cond)) { \
-			fprintf(stderr, "fuzz_term_wire: check failed at line %d: %s\n", __LINE__, #cond); \
-			abort(); \
-		} \
-	} while (0)
+#include "fuzz_wire.h"
+
+/* The decoder in the shape fuzz_wire.h checks. */
+static WireStatus
+decode_any(const uint8_t *buf, size_t len, void *out)
+{
+	return term_decode(buf, len, (Term *) out, NULL);
+}
 
 /* The layout in term.h, restated without the core's reader. */
 static WireStatus
@@ -66,18 +68,6 @@ expected_status(const uint8_t *d, size_t n, size_t *missing, int *check)
 	return n > 6 ? WIRE_TRAILING : WIRE_OK;
 }
 
-/* A heap copy of exactly n bytes of d, with extra appended (ASan bounds). */
-static uint8_t *
-copy_of(const uint8_t *d, size_t n, const uint8_t *extra, size_t nextra)
-{
-	uint8_t    *c = malloc(n + nextra ? n + nextra : 1);
-
-	memcpy(c, d, n);
-	if (nextra)
-		memcpy(c + n, extra, nextra);
-	return c;
-}
-
 static void
 accepted(const uint8_t *data, size_t size, const Term *t)
 {
@@ -85,7 +75,6 @@ accepted(const uint8_t *data, size_t size, const Term *t)
 	char		text[TERM_TEXT_MAX];
 	size_t		tl;
 	Term		t2;
-	size_t		k;
 
 	CHECK(size == TERM_WIRE_LEN);
 	CHECK(term_check(t->quantity, t->unit) == TERM_OK);
@@ -106,21 +95,10 @@ accepted(const uint8_t *data, size_t size, const Term *t)
 	CHECK(memcmp(again, data, TERM_WIRE_LEN) == 0);
 
 	/* every prefix is short, one more byte is trailing */
-	for (k = 0; k < size; k++)
 	{
-		uint8_t    *p = copy_of(data, k, NULL, 0);
-		Term		tp;
+		Term		scratch;
 
-		CHECK(term_decode(p, k, &tp, NULL) == WIRE_SHORT);
-		free(p);
-	}
-	{
-		uint8_t		extra = data[0];
-		uint8_t    *p = copy_of(data, size, &extra, 1);
-		Term		tp;
-
-		CHECK(term_decode(p, size + 1, &tp, NULL) == WIRE_TRAILING);
-		free(p);
+		wire_check_prefixes(decode_any, data, size, &scratch);
 	}
 }
 
@@ -167,16 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* what the glue decodes: the value's bytes, the rest is the caller's */
-	{
-		size_t		n = size < TERM_WIRE_LEN ? size : TERM_WIRE_LEN;
-		uint8_t    *p = copy_of(data, n, NULL, 0);	/* ASan: nothing past n is read */
-		WireStatus	g = term_decode(p, n, &t2, NULL);
-
-		free(p);
-
-		CHECK(g != WIRE_TRAILING);
-		CHECK(st == WIRE_TRAILING ? g == WIRE_OK : g == st);
-	}
+	wire_check_value_bytes(decode_any, data, size, TERM_WIRE_LEN, st, &t2);
 
 	/* the input as text: a parsed term survives the wire */
 	if (term_parse((const char *) data, size, &t, NULL) == TERM_OK)

@@ -140,3 +140,10 @@ INSERT INTO clause (contract_id, kind, ref, rule) VALUES ((SELECT id FROM contra
 SELECT ref, rule, penalty(rule, c.total_amount, '2026-01-09', '2026-01-21') FROM clause k JOIN contract c ON c.id = k.contract_id;
 DELETE FROM contract;
 DELETE FROM tenant_member;
+-- Dates inside messages are ISO whatever DateStyle says (results follow DateStyle).
+SET datestyle = 'SQL, DMY';
+SELECT penalty('LPR×1.5 of overdue per year', 1000, '2019-01-01', '2019-02-01');
+SELECT accrued('1% per day', 1000, '2026-01-01', '2026-01-11', '{}', '{}', '{2026-01-05}', '{2026-01-03}');
+SELECT add_working_days('2026-12-30', 5);
+SELECT due(date '2026-12-01', '1 month');
+SET datestyle = ISO;
