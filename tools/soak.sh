@@ -2,7 +2,7 @@
 # make soak [SOAK_SECONDS=300] [SOAK_CLIENTS=8]: pgbench clients insert tickets,
 # pause and resume them, respond, resolve and reopen, change priorities, sweep
 # and pay installments at the same time, for a bounded time, in a throwaway
-# cluster; then the invariants of test/soak/check.sql must hold.  Fails on any
+# cluster of a private installation (tools/lib.sh); then the invariants of test/soak/check.sql must hold.  Fails on any
 # failed transaction (pgbench retries serialization failures and deadlocks, and
 # counts what still fails) or any violation.
 set -euo pipefail
@@ -13,8 +13,7 @@ clients=${SOAK_CLIENTS:-8}
 
 if [ "${1:-}" != inside ]; then
   ensure_packages
-  build_and_install
-  in_throwaway_cluster bash tools/soak.sh inside
+  in_private_cluster bash tools/soak.sh inside
   exit $?
 fi
 

@@ -333,6 +333,20 @@ parse_lpr_rate(RuleParser *ps, size_t n)
 	return PR_OK;
 }
 
+/* A fixed rate v read up to end, with the status of its number. */
+static PrStatus
+set_fixed_rate(RuleParser *ps, int64_t v, PrStatus st, size_t end)
+{
+	if (st != PR_OK)
+		return st;
+	if (v <= 0)
+		return PR_ERR_RATE_RANGE;
+	ps->r.rate = v;
+	ps->have_rate = true;
+	ps->pos = end;
+	return PR_OK;
+}
+
 /* 万分之五, 千分之三, 百分之一: a fraction word of n bytes, then its numerator. */
 static PrStatus
 parse_fraction_rate(RuleParser *ps, size_t n, int scale_digits)
@@ -347,14 +361,7 @@ parse_fraction_rate(RuleParser *ps, size_t n, int scale_digits)
 	m = parse_decimal(ps->s, ps->len, ps->pos + n, scale_digits, PR_RATE_MAX, &v, &st);
 	if (m == 0)
 		return PR_ERR_BAD_NUMBER;
-	if (st != PR_OK)
-		return st;
-	if (v <= 0)
-		return PR_ERR_RATE_RANGE;
-	ps->r.rate = v;
-	ps->have_rate = true;
-	ps->pos += n + m;
-	return PR_OK;
+	return set_fixed_rate(ps, v, st, ps->pos + n + m);
 }
 
 /* 1%, 0.05％: a number here is a percentage. */
@@ -373,14 +380,7 @@ parse_percent_rate(RuleParser *ps)
 	}
 	if (ps->have_rate)
 		return PR_ERR_DUPLICATE;
-	if (st != PR_OK)
-		return st;
-	if (v <= 0)
-		return PR_ERR_RATE_RANGE;
-	ps->r.rate = v;
-	ps->have_rate = true;
-	ps->pos += m + pct;
-	return PR_OK;
+	return set_fixed_rate(ps, v, st, ps->pos + m + pct);
 }
 
 /* grace 3 days, 宽限期5个工作日: p is where the number starts. */
