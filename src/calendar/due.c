@@ -21,7 +21,7 @@ crm_due_timestamptz(PG_FUNCTION_ARGS)
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	Term		t = PG_GETARG_TERM(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 
 	if (TIMESTAMP_NOT_FINITE(start))
@@ -37,7 +37,7 @@ due_date_common(FunctionCallInfo fcinfo, bool before, bool lenient)
 	DateADT		start = PG_GETARG_DATEADT(0);
 	Term		t = PG_GETARG_TERM(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 	CalStatus	st;
 

@@ -175,7 +175,7 @@ calendar_load(const char *name, MemoryContext mcxt)
 {
 	Datum		args[1];
 	CalSpec		spec;
-	CalError	err;
+	CalError	err = {0};
 	CalStatus	st;
 	pg_tz	   *tz = NULL;
 	Calendar   *result;

@@ -32,7 +32,7 @@ crm_is_working_day(PG_FUNCTION_ARGS)
 {
 	DateADT		day = PG_GETARG_DATEADT(0);
 	const Calendar *cal = calendar_for_call(fcinfo, 1);
-	CalError		err;
+	CalError		err = {0};
 	bool		result = false;
 
 	if (DATE_NOT_FINITE(day))
@@ -49,7 +49,7 @@ crm_add_working_days(PG_FUNCTION_ARGS)
 	DateADT		day = PG_GETARG_DATEADT(0);
 	int32		n = PG_GETARG_INT32(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 
 	if (DATE_NOT_FINITE(day))
@@ -66,7 +66,7 @@ crm_working_days_between(PG_FUNCTION_ARGS)
 	DateADT		from = PG_GETARG_DATEADT(0);
 	DateADT		to = PG_GETARG_DATEADT(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 
 	if (DATE_NOT_FINITE(from) || DATE_NOT_FINITE(to))
@@ -83,7 +83,7 @@ crm_add_working_time(PG_FUNCTION_ARGS)
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	Interval   *amount = PG_GETARG_INTERVAL_P(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 
 	if (amount->month != 0 || amount->day != 0)
@@ -107,7 +107,7 @@ crm_working_time_between(PG_FUNCTION_ARGS)
 	TimestampTz from = PG_GETARG_TIMESTAMPTZ(0);
 	TimestampTz to = PG_GETARG_TIMESTAMPTZ(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err;
+	CalError		err = {0};
 	int64		result = 0;
 	Interval   *iv;
 
@@ -127,7 +127,7 @@ crm_working_hours(PG_FUNCTION_ARGS)
 	DateADT		day = PG_GETARG_DATEADT(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const Calendar *cal;
-	CalError		err;
+	CalError		err = {0};
 	bool		working;
 	int64		opens[64],
 				closes[64];

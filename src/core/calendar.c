@@ -35,6 +35,11 @@ calendar_validate(const CalSpec *spec, CalError *err)
 		(spec->has_hi && (spec->cov_hi < CAL_DAY_MIN || spec->cov_hi > CAL_DAY_MAX)) ||
 		(spec->has_lo && spec->has_hi && spec->cov_lo > spec->cov_hi))
 		return CAL_ERR_BAD_COVERAGE;
+	/* a forecast continues a covered range: it starts inside it or right after it */
+	if (spec->has_forecast &&
+		(!spec->has_hi || spec->forecast_from > spec->cov_hi + 1 ||
+		 (spec->has_lo && spec->forecast_from <= spec->cov_lo)))
+		return CAL_ERR_BAD_COVERAGE;
 	for (w = 0; w < 7; w++)
 	{
 		err->weekday = w + 1;
@@ -198,6 +203,7 @@ calendar_compile(const CalSpec *spec, void *mem)
 	cal->size = calendar_compiled_size(spec);
 	cal->cov_lo = spec->has_lo ? spec->cov_lo : CAL_DAY_MIN;
 	cal->cov_hi = spec->has_hi ? spec->cov_hi : CAL_DAY_MAX;
+	cal->forecast_from = spec->has_forecast ? spec->forecast_from : CAL_DAY_MAX + 1;
 	table_span(spec, &cal->tbl_lo, &cal->tbl_n);
 
 	p += align8(sizeof(Calendar));
@@ -305,6 +311,13 @@ calendar_coverage(const Calendar *cal, int64_t *lo, int64_t *hi)
 {
 	*lo = cal->cov_lo;
 	*hi = cal->cov_hi;
+}
+
+bool
+calendar_forecast_from(const Calendar *cal, int64_t *day)
+{
+	*day = cal->forecast_from;
+	return cal->forecast_from <= CAL_DAY_MAX;
 }
 
 int32_t

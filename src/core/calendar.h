@@ -48,6 +48,14 @@ typedef struct CalSpec
 	int32_t		nexceptions;	/* ascending by day, one per day */
 	const CalException *exceptions;
 	Zone		zone;
+
+	/*
+	 * A forecast: the days from forecast_from to cov_hi are assumed, not
+	 * announced (the exceptions there are the forecast's).  A computation
+	 * that needs one of them succeeds and is marked provisional.
+	 */
+	bool		has_forecast;
+	int64_t		forecast_from;
 } CalSpec;
 
 typedef enum CalStatus
@@ -63,15 +71,20 @@ typedef enum CalStatus
 	CAL_ERR_EXCEPTION_ORDER,		/* exceptions not ascending, or a day twice */
 	CAL_ERR_HOLIDAY_HOURS,		/* a holiday with hours */
 	CAL_ERR_NO_USUAL_HOURS,		/* extra working day, no own hours, no weekly hours */
-	CAL_ERR_BAD_COVERAGE			/* cov_lo > cov_hi or outside the date range */
+	CAL_ERR_BAD_COVERAGE			/* cov_lo > cov_hi, outside the date range, or a forecast outside it */
 } CalStatus;
 
-/* Details of a failure, for messages. */
+/*
+ * Details of a computation, for messages: zero it before a computation.  A
+ * failure fills day, weekday and index; a success that needed a day of the
+ * calendar's forecast sets provisional.
+ */
 typedef struct CalError
 {
 	int64_t		day;			/* the first day not covered; the bad exception's day */
 	int32_t		weekday;		/* ISO weekday of a bad weekly interval, 0 if none */
 	int32_t		index;			/* which interval */
+	bool		provisional;	/* the result used days of the forecast */
 } CalError;
 
 typedef struct Calendar Calendar;
@@ -91,6 +104,9 @@ extern const Zone *calendar_zone(const Calendar *cal);
 
 /* Covered days, inclusive; CAL_DAY_MIN / CAL_DAY_MAX for an unbounded side. */
 extern void calendar_coverage(const Calendar *cal, int64_t *lo, int64_t *hi);
+
+/* The first day of the forecast, if the calendar was compiled with one. */
+extern bool calendar_forecast_from(const Calendar *cal, int64_t *day);
 
 /* Days with per-day data (the exception span). */
 extern int32_t calendar_table_days(const Calendar *cal);

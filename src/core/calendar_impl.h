@@ -20,8 +20,9 @@
 struct Calendar
 {
 	size_t		size;			/* bytes of this block */
-	int64_t		cov_lo;			/* covered days, inclusive, clamped to WC_DAY_* */
+	int64_t		cov_lo;			/* covered days, inclusive, clamped to CAL_DAY_* */
 	int64_t		cov_hi;
+	int64_t		forecast_from;	/* days from here on are the forecast's; CAL_DAY_MAX + 1: none */
 	uint16_t	week_sched[7];	/* schedule of each ISO weekday, Monday first */
 	int32_t		week_count;		/* working days per week */
 	int32_t		week_prefix[15];	/* working days among the first i of Mon..Sun,Mon..Sun */
@@ -59,6 +60,8 @@ covered(const Calendar *cal, int64_t lo, int64_t hi, CalError *err)
 		err->day = lo > cal->cov_hi ? lo : cal->cov_hi + 1;
 		return false;
 	}
+	if (hi >= cal->forecast_from)
+		err->provisional = true;
 	return true;
 }
 
@@ -79,6 +82,8 @@ covered_back(const Calendar *cal, int64_t lo, int64_t hi, CalError *err)
 		err->day = hi < cal->cov_lo ? hi : cal->cov_lo - 1;
 		return false;
 	}
+	if (hi >= cal->forecast_from)
+		err->provisional = true;
 	return true;
 }
 

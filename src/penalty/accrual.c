@@ -24,7 +24,7 @@ typedef struct CalendarArg
 {
 	const Calendar *cal;
 	CalStatus	st;
-	CalError		err;
+	CalError	err;
 } CalendarArg;
 
 static int64_t

@@ -229,7 +229,7 @@ clock_check(CalStatus st, const CalError *err, const SlaTargets *t, int k, int64
 TimestampTz
 sla_target_deadline(const SlaTargets *t, int k, TimestampTz start, const SlaPause *pauses, int npauses)
 {
-	CalError	err;
+	CalError	err = {0};
 	int64		due = 0;
 	CalStatus	st = sla_clock_deadline(t->cal[k], &t->term[k], start, pauses, npauses, &due, &err);
 
@@ -240,7 +240,7 @@ sla_target_deadline(const SlaTargets *t, int k, TimestampTz start, const SlaPaus
 TimestampTz
 sla_target_warning(const SlaTargets *t, int k, int j, TimestampTz start, const SlaPause *pauses, int npauses)
 {
-	CalError	err;
+	CalError	err = {0};
 	int64		at = 0;
 	CalStatus	st = sla_clock_share_instant(t->cal[k], &t->term[k], start, t->warn[k][j],
 											 pauses, npauses, &at, &err);

@@ -469,7 +469,7 @@ static bool
 working(const Calendar *cal, int64_t d)
 {
 	bool		r = false;
-	CalError		err;
+	CalError		err = {0};
 
 	CHECK_EQ(calendar_is_working_day(cal, d, &r, &err), CAL_OK);
 	return r;
@@ -479,7 +479,7 @@ static int64_t
 between_days(const Calendar *cal, int64_t a, int64_t b)
 {
 	int64_t		r = 0;
-	CalError		err;
+	CalError		err = {0};
 
 	CHECK_EQ(calendar_working_days_between(cal, a, b, &r, &err), CAL_OK);
 	return r;
@@ -489,7 +489,7 @@ static void
 check_add_days(const Calendar *cal, int64_t d, int64_t n)
 {
 	int64_t		r = 0;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_add_working_days(cal, d, n, &r, &err);
 
 	if (d < CAL_DAY_MIN || d > CAL_DAY_MAX)
@@ -542,7 +542,7 @@ check_between_days(const Calendar *cal, int64_t a, int64_t b, int64_t c)
 				ba,
 				bc,
 				ac;
-	CalError		err;
+	CalError		err = {0};
 	CalStatus	s1 = calendar_working_days_between(cal, a, b, &ab, &err);
 	CalStatus	s2 = calendar_working_days_between(cal, b, a, &ba, &err);
 
@@ -569,7 +569,7 @@ static void
 check_add_time(const Calendar *cal, int64_t s, int64_t a)
 {
 	int64_t		r = 0;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_add_working_time(cal, s, a, &r, &err);
 
 #ifdef FUZZ_TRACE
@@ -629,7 +629,7 @@ check_between_time(const Calendar *cal, int64_t a, int64_t b, int64_t c)
 				ba,
 				bc,
 				ac;
-	CalError		err;
+	CalError		err = {0};
 	CalStatus	s1 = calendar_working_time_between(cal, a, b, &ab, &err);
 	CalStatus	s2 = calendar_working_time_between(cal, b, a, &ba, &err);
 
@@ -663,7 +663,7 @@ check_day_intervals(const Calendar *cal, int64_t d)
 	if (d < CAL_DAY_MIN || d > CAL_DAY_MAX)
 	{
 		bool		r;
-		CalError		err;
+		CalError		err = {0};
 
 		CHECK(calendar_is_working_day(cal, d, &r, &err) != CAL_OK);
 		return;
@@ -686,8 +686,8 @@ check_terms(const Calendar *cal, In *in, const Fixture *f)
 	Term		t;
 	int64_t		r1 = 0,
 				r2 = 0;
-	CalError		e1 = {0, 0, 0},
-				e2 = {0, 0, 0};
+	CalError		e1 = {0},
+				e2 = {0};
 	CalStatus	s1,
 				s2;
 	int64_t		d = pick_day(in, f, true);
@@ -809,7 +809,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	In			in = {data, size};
 	Fixture		f;
-	CalError		err;
+	CalError		err = {0};
 	CalStatus	st,
 				expected;
 	size_t		sz;
@@ -916,7 +916,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					for (k = 0; k < 20; k++)
 					{
 						int64_t		r;
-						CalError		e;
+						CalError		e = {0};
 
 						if (calendar_add_working_days(cal, d, 1, &r, &e) != CAL_OK)
 							break;

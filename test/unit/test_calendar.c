@@ -12,108 +12,11 @@
  * mod 7 gives the rest.)  civil.c is tested on its own in test_civil.c, so
  * dates are written with civil_days_from_ymd.
  */
-#include "tap.h"
-#include "civil.h"
+#include "calendar_fixture.h"
 #include "due.h"
 
 #include <stdlib.h>
 
-#define H CIVIL_USECS_PER_HOUR
-#define MIN CIVIL_USECS_PER_MINUTE
-#define DAYUS CIVIL_USECS_PER_DAY
-
-#define CN (28800)				/* +08:00 */
-#define UTC 0
-#define EST (-18000)
-#define EDT (-14400)
-
-static int64_t
-D(int y, int m, int d)
-{
-	return civil_days_from_ymd(y, m, d);
-}
-
-/* Instant of y-m-d h:mi at UTC offset off (seconds east). */
-static int64_t
-T(int y, int m, int d, int h, int mi, int32_t off)
-{
-	return (D(y, m, d) * 86400 + h * 3600 + mi * 60 - off) * INT64_C(1000000);
-}
-
-static const char *
-sname(CalStatus st)
-{
-	switch (st)
-	{
-		case CAL_OK: return "OK";
-		case CAL_ERR_UNCOVERED: return "UNCOVERED";
-		case CAL_ERR_RANGE: return "RANGE";
-		case CAL_ERR_NO_WORKING_DAY: return "NO_WORKING_DAY";
-		case CAL_ERR_NEEDS_TIME: return "NEEDS_TIME";
-		case CAL_ERR_BAD_INTERVAL: return "BAD_INTERVAL";
-		case CAL_ERR_OVERLAP: return "OVERLAP";
-		case CAL_ERR_EXCEPTION_ORDER: return "EXCEPTION_ORDER";
-		case CAL_ERR_HOLIDAY_HOURS: return "HOLIDAY_HOURS";
-		case CAL_ERR_NO_USUAL_HOURS: return "NO_USUAL_HOURS";
-		case CAL_ERR_BAD_COVERAGE: return "BAD_COVERAGE";
-	}
-	return "?";
-}
-
-/* Render an instant as "YYYY-MM-DD HH:MM UTC" for failure messages. */
-static const char *
-fmt_instant(int64_t t)
-{
-	static char bufs[4][48];
-	static int	which;
-	char	   *b = bufs[which++ % 4];
-	int64_t		day = civil_floor_div(t, DAYUS);
-	int64_t		rem = t - day * DAYUS;
-	int64_t		y;
-	int			m,
-				d;
-
-	civil_ymd_from_days(day, &y, &m, &d);
-	snprintf(b, 48, "%lld-%02d-%02d %02d:%02d:%02d UTC", (long long) y, m, d,
-			 (int) (rem / H), (int) (rem % H / MIN), (int) (rem % MIN / 1000000));
-	return b;
-}
-
-static const char *
-fmt_day(int64_t day)
-{
-	static char bufs[4][32];
-	static int	which;
-	char	   *b = bufs[which++ % 4];
-	int64_t		y;
-	int			m,
-				d;
-
-	civil_ymd_from_days(day, &y, &m, &d);
-	snprintf(b, 32, "%lld-%02d-%02d", (long long) y, m, d);
-	return b;
-}
-
-static Calendar *
-compile(const CalSpec *spec, const char *name)
-{
-	CalError		err;
-	CalStatus	st = calendar_validate(spec, &err);
-	void	   *mem;
-	Calendar *cal;
-
-	is_str(sname(st), "OK", "%s: spec validates", name);
-	if (st != CAL_OK)
-	{
-		tap_done();
-		exit(1);
-	}
-	mem = malloc(calendar_compiled_size(spec));
-	cal = calendar_compile(spec, mem);
-	is_int((int64_t) calendar_size(cal), (int64_t) calendar_compiled_size(spec), "%s: calendar_size", name);
-	is_int(calendar_zone(cal)->base, spec->zone.base, "%s: zone base kept", name);
-	return cal;
-}
 
 /* ---------- checking helpers ---------- */
 
@@ -121,7 +24,7 @@ static void
 days_ok(const Calendar *cal, int64_t day, int64_t n, int64_t expected, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_add_working_days(cal, day, n, &r, &err);
 
 	if (is_str(sname(st), "OK", "%s: add_working_days(%s, %lld) ok", what, fmt_day(day), (long long) n))
@@ -135,7 +38,7 @@ days_err(const Calendar *cal, int64_t day, int64_t n, CalStatus expected,
 		 int64_t err_day, bool check_day, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {-1, 0, 0};
+	CalError		err = {-1, 0, 0, false};
 	CalStatus	st = calendar_add_working_days(cal, day, n, &r, &err);
 
 	is_str(sname(st), sname(expected), "%s: add_working_days(%s, %lld) fails %s", what,
@@ -148,7 +51,7 @@ static void
 between_ok(const Calendar *cal, int64_t from, int64_t to, int64_t expected, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_working_days_between(cal, from, to, &r, &err);
 
 	if (is_str(sname(st), "OK", "%s: working_days_between(%s, %s) ok", what, fmt_day(from), fmt_day(to)))
@@ -161,7 +64,7 @@ between_err(const Calendar *cal, int64_t from, int64_t to, CalStatus expected,
 			int64_t err_day, bool check_day, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {-1, 0, 0};
+	CalError		err = {-1, 0, 0, false};
 	CalStatus	st = calendar_working_days_between(cal, from, to, &r, &err);
 
 	is_str(sname(st), sname(expected), "%s: working_days_between(%s, %s) fails", what,
@@ -174,7 +77,7 @@ static void
 time_ok(const Calendar *cal, int64_t start, int64_t amount, int64_t expected, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_add_working_time(cal, start, amount, &r, &err);
 
 	if (is_str(sname(st), "OK", "%s: add_working_time ok", what))
@@ -188,7 +91,7 @@ time_err(const Calendar *cal, int64_t start, int64_t amount, CalStatus expected,
 		 int64_t err_day, bool check_day, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {-1, 0, 0};
+	CalError		err = {-1, 0, 0, false};
 	CalStatus	st = calendar_add_working_time(cal, start, amount, &r, &err);
 
 	is_str(sname(st), sname(expected), "%s: add_working_time fails %s", what, sname(expected));
@@ -200,7 +103,7 @@ static void
 tbetween_ok(const Calendar *cal, int64_t from, int64_t to, int64_t expected, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_working_time_between(cal, from, to, &r, &err);
 
 	if (is_str(sname(st), "OK", "%s: working_time_between ok", what))
@@ -212,7 +115,7 @@ tbetween_err(const Calendar *cal, int64_t from, int64_t to, CalStatus expected,
 			 int64_t err_day, const char *what)
 {
 	int64_t		r = -1;
-	CalError		err = {-1, 0, 0};
+	CalError		err = {-1, 0, 0, false};
 	CalStatus	st = calendar_working_time_between(cal, from, to, &r, &err);
 
 	is_str(sname(st), sname(expected), "%s: working_time_between fails", what);
@@ -226,7 +129,7 @@ due_instant_is(const Calendar *cal, int64_t start, int32_t q, int unit,
 {
 	Term		t;
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st;
 
 	t.quantity = q;
@@ -244,7 +147,7 @@ due_date_is(const Calendar *cal, int64_t day, int32_t q, int unit,
 {
 	Term		t;
 	int64_t		r = -1;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st;
 
 	t.quantity = q;
@@ -260,7 +163,7 @@ static void
 working_day_is(const Calendar *cal, int64_t day, bool expected, const char *what)
 {
 	bool		r = !expected;
-	CalError		err = {0, 0, 0};
+	CalError		err = {0};
 	CalStatus	st = calendar_is_working_day(cal, day, &r, &err);
 
 	ok(st == CAL_OK && r == expected, "%s: %s is %sa working day", what, fmt_day(day),
@@ -268,11 +171,6 @@ working_day_is(const Calendar *cal, int64_t day, bool expected, const char *what
 }
 
 /* ---------- calendars ---------- */
-
-/* Monday..Friday 09:00-12:00 and 13:00-18:00. */
-static const CalInterval cn_hours[2] = {{9 * H, 12 * H}, {13 * H, 18 * H}};
-static const CalInterval nine_to_five[1] = {{9 * H, 17 * H}};
-static const CalInterval whole_day[1] = {{0, 24 * H}};
 
 /* The CN 2026 holiday list from the brief: a range of days and whether working. */
 static const struct
@@ -289,18 +187,6 @@ static const struct
 };
 static CalException cn_exc[64];
 
-static void
-weekdays(CalSpec *s, const CalInterval *iv, int32_t n)
-{
-	int			w;
-
-	memset(s, 0, sizeof(*s));
-	for (w = 0; w < 5; w++)
-	{
-		s->nweek[w] = n;
-		s->week[w] = iv;
-	}
-}
 
 static CalSpec
 cn_spec(void)
@@ -508,7 +394,7 @@ test_cn_days(const Calendar *cal)
 	working_day_is(cal, D(2026, 12, 31), true, c);
 	{
 		bool		r;
-		CalError		err = {-1, 0, 0};
+		CalError		err = {-1, 0, 0, false};
 
 		is_str(sname(calendar_is_working_day(cal, D(2027, 1, 1), &r, &err)), "UNCOVERED",
 			   "CN: is_working_day(2027-01-01) uncovered");
