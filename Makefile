@@ -24,13 +24,15 @@ DATA        = $(wildcard sql/released/crm_contract--*.sql sql/updates/crm_contra
 
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
+# header dependencies: PGXS tracks none (Debian builds PostgreSQL without --enable-depend)
+PG_CFLAGS  += -MMD -MP
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
+REGRESS      = term_type calendar_tables calendar_days calendar_time calendar_forecast due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
 ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
-EXTRA_CLEAN = build $(DATA_built)
+EXTRA_CLEAN = build $(DATA_built) $(OBJS:.o=.d)
 
 # Targets that set the machine up themselves (they install PostgreSQL's
 # packages before they build), or need no PostgreSQL at all.
@@ -45,12 +47,15 @@ else ifneq ($(filter-out $(SELF_SETUP),$(or $(MAKECMDGOALS),all)),)
 $(error pg_config not found: install postgresql-server-dev-15 (apt-get install postgresql-server-dev-15), or run make test / make demo, which install what is missing)
 endif
 
-sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS)
-	cat $^ > $@
+-include $(OBJS:.o=.d)
 
+sql/crm_contract--$(EXTVERSION).sql: $(INSTALL_PARTS) tools/sql-assemble.pl
+	perl tools/sql-assemble.pl $(INSTALL_PARTS) > $@
+
+# upgrade parts may include shipped data and the install parts' functions (tools/sql-assemble.pl)
 define update_script
-$(1): $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql))
-	cat $$^ > $$@
+$(1): $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql)) $(INSTALL_PARTS) tools/sql-assemble.pl
+	perl tools/sql-assemble.pl $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql)) > $$@
 endef
 $(foreach u,$(UPDATE_SCRIPTS),$(eval $(call update_script,$(u))))
 

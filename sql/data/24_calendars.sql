@@ -1,9 +1,10 @@
 -- Shipped calendars (inserted before the protecting triggers exist).
-INSERT INTO crm_contract.calendar (name, time_zone, covered_from, covered_to, description, builtin) VALUES
+INSERT INTO crm_contract.calendar (name, time_zone, covered_from, covered_to, description, builtin, forecast_to) VALUES
   ('CN', 'Asia/Shanghai', '2004-01-01', '2026-12-31',
-   'China: Mon-Fri 09:00-12:00 and 13:00-18:00, statutory holidays and make-up working days (调休) as announced by the State Council General Office, 2004-2026', true),
-  ('24x7', 'UTC', NULL, NULL, 'every minute counts (7×24), no holidays', true),
-  ('weekdays', 'UTC', NULL, NULL, 'Mon-Fri 09:00-17:00 UTC, no holidays', true);
+   'China: Mon-Fri 09:00-12:00 and 13:00-18:00, statutory holidays and make-up working days (调休) as announced by the State Council General Office, 2004-2026', true,
+   '2099-12-31'),
+  ('24x7', 'UTC', NULL, NULL, 'every minute counts (7×24), no holidays', true, NULL),
+  ('weekdays', 'UTC', NULL, NULL, 'Mon-Fri 09:00-17:00 UTC, no holidays', true, NULL);
 
 INSERT INTO crm_contract.calendar_hours (calendar, weekday, opens, closes, builtin)
 SELECT 'CN', d, t.opens, t.closes, true

@@ -13,15 +13,18 @@ CREATE TABLE crm_contract.calendar (
   covered_to   date,
   description  text,
   builtin      boolean NOT NULL DEFAULT false,
+  forecast_to  date,
   CONSTRAINT calendar_name_check CHECK (name OPERATOR(pg_catalog.<>) '' AND pg_catalog.char_length(name) OPERATOR(pg_catalog.<=) 63),
-  CONSTRAINT calendar_covered_check CHECK (covered_from OPERATOR(pg_catalog.<=) covered_to)
+  CONSTRAINT calendar_covered_check CHECK (covered_from OPERATOR(pg_catalog.<=) covered_to),
+  CONSTRAINT calendar_forecast_check CHECK (forecast_to IS NULL OR covered_to IS NOT NULL)
 );
 COMMENT ON TABLE crm_contract.calendar IS
   'working calendars: a time zone, the date range whose holidays are loaded (NULL bound = unbounded) and a description; hours in calendar_hours, holidays and make-up days in calendar_exception';
 COMMENT ON COLUMN crm_contract.calendar.name IS 'calendar name, 1 to 63 characters, e.g. CN';
 COMMENT ON COLUMN crm_contract.calendar.time_zone IS 'IANA time zone name in which working hours are read, e.g. Asia/Shanghai';
 COMMENT ON COLUMN crm_contract.calendar.covered_from IS 'first day whose holidays are loaded; NULL = unbounded';
-COMMENT ON COLUMN crm_contract.calendar.covered_to IS 'last day whose holidays are loaded; NULL = unbounded; computing past it fails with SQLSTATE 22008';
+COMMENT ON COLUMN crm_contract.calendar.covered_to IS 'last day whose holidays are loaded; NULL = unbounded; computing past it fails with SQLSTATE 22008, unless crm_contract.beyond_coverage = forecast';
+COMMENT ON COLUMN crm_contract.calendar.forecast_to IS 'last day of the calendar''s forecast (its weekly hours and its rows in calendar_forecast after covered_to); NULL = no forecast. Stored deadlines past covered_to use the forecast and are marked provisional';
 COMMENT ON COLUMN crm_contract.calendar.builtin IS 'shipped with the extension; such rows are not dumped by pg_dump (CREATE EXTENSION recreates them)';
 
 CREATE TABLE crm_contract.calendar_hours (
@@ -95,7 +98,7 @@ BEGIN
   IF EXISTS (SELECT 1 FROM crm_contract.calendar c WHERE c.name = NEW.name AND c.builtin) THEN
     UPDATE crm_contract.calendar c
        SET time_zone = NEW.time_zone, covered_from = NEW.covered_from,
-           covered_to = NEW.covered_to, description = NEW.description
+           covered_to = NEW.covered_to, description = NEW.description, forecast_to = NEW.forecast_to
      WHERE c.name = NEW.name;
     RETURN NULL;
   END IF;

@@ -52,6 +52,12 @@ CREATE FUNCTION crm_contract.try_due_before(day date, t crm_contract.term, calen
 COMMENT ON FUNCTION crm_contract.try_due_before(date, crm_contract.term, text) IS
   'due_before(day, t, calendar), but NULL (unknown) where the calendar has no holiday data for the days needed';
 
+CREATE FUNCTION crm_contract.stored_due(start date, t crm_contract.term, calendar text,
+    OUT due_on date, OUT provisional boolean)
+  AS 'MODULE_PATHNAME', 'crm_stored_due' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.stored_due(date, crm_contract.term, text) IS
+  'the due date crm_contract stores for an obligation (the schedule triggers): due(start, t, calendar) on the calendar''s forecast past its covered days, provisional when it needed the forecast; NULL where the forecast has no data either';
+
 CREATE FUNCTION crm_contract.working_hours(day date, calendar text DEFAULT 'CN',
     OUT opens timestamptz, OUT closes timestamptz) RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'crm_working_hours' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 2;
@@ -72,9 +78,9 @@ BEGIN
     RAISE EXCEPTION 'calendar "%" does not exist', source
       USING ERRCODE = '42704', HINT = 'Calendars are the rows of crm_contract.calendar.';
   END IF;
-  INSERT INTO crm_contract.calendar (name, time_zone, covered_from, covered_to, description)
+  INSERT INTO crm_contract.calendar (name, time_zone, covered_from, covered_to, description, forecast_to)
   SELECT target, c.time_zone, c.covered_from, c.covered_to,
-         coalesce(copy_calendar.description, c.description)
+         coalesce(copy_calendar.description, c.description), c.forecast_to
     FROM crm_contract.calendar c WHERE c.name = source;
   INSERT INTO crm_contract.calendar_hours (calendar, weekday, opens, closes)
   SELECT target, h.weekday, h.opens, h.closes FROM crm_contract.calendar_hours h WHERE h.calendar = source;
@@ -82,6 +88,8 @@ BEGIN
   SELECT target, e.day, e.kind, e.name FROM crm_contract.calendar_exception e WHERE e.calendar = source;
   INSERT INTO crm_contract.calendar_exception_hours (calendar, day, opens, closes)
   SELECT target, x.day, x.opens, x.closes FROM crm_contract.calendar_exception_hours x WHERE x.calendar = source;
+  INSERT INTO crm_contract.calendar_forecast (calendar, day, kind, name)
+  SELECT target, f.day, f.kind, f.name FROM crm_contract.calendar_forecast f WHERE f.calendar = source;
 END $$;
 COMMENT ON FUNCTION crm_contract.copy_calendar(text, text, text) IS
-  'copy a calendar with its hours and exceptions under a new name, as user rows one can edit';
+  'copy a calendar with its hours, exceptions and forecast under a new name, as user rows one can edit';

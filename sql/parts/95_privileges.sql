@@ -6,7 +6,8 @@
 -- functions read them with the caller's rights); only their owner edits them.
 GRANT USAGE ON SCHEMA crm_contract TO PUBLIC;
 GRANT SELECT ON crm_contract.calendar, crm_contract.calendar_hours,
-  crm_contract.calendar_exception, crm_contract.calendar_exception_hours TO PUBLIC;
+  crm_contract.calendar_exception, crm_contract.calendar_exception_hours,
+  crm_contract.calendar_forecast, crm_contract.cn_lunar_date TO PUBLIC;
 -- Each role reads its own tenant memberships (row-level security on tenant_member).
 GRANT SELECT ON crm_contract.tenant_member TO PUBLIC;
 -- The view runs with the caller's rights (security_invoker): table privileges and

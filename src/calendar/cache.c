@@ -14,6 +14,7 @@
 #include "funcapi.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
@@ -23,12 +24,13 @@
 #include "calendar/load.h"
 #include "shared/relwatch.h"
 
-#define CALENDAR_KEY_LEN 256	/* 63 characters of up to 4 bytes, and a NUL */
+#define CALENDAR_NAME_LEN 256	/* 63 characters of up to 4 bytes, and a NUL */
+#define CALENDAR_KEY_LEN (CALENDAR_NAME_LEN + 1)	/* the mode's letter, then the name */
 
 typedef struct CalendarEntry
 {
-	char		name[CALENDAR_KEY_LEN];	/* hash key */
-	Calendar *cal;
+	char		key[CALENDAR_KEY_LEN];	/* hash key: 'S' (strict) or 'F' (forecast), then the name */
+	Calendar   *cal;
 	LocalTransactionId only_in;	/* valid only in this transaction, or invalid */
 } CalendarEntry;
 
@@ -38,24 +40,47 @@ typedef struct CalendarCallCache
 	TimestampTz statement;		/* statement the entry was checked in */
 	LocalTransactionId xact;
 	uint64		generation;
+	CalendarMode mode;
 	int			namelen;
-	char		name[CALENDAR_KEY_LEN];
+	char		name[CALENDAR_NAME_LEN];
 	const Calendar *cal;
 } CalendarCallCache;
+
+/* crm_contract.beyond_coverage: error (strict) or forecast */
+static int	beyond_coverage = CALENDAR_STRICT;
+
+static const struct config_enum_entry beyond_coverage_options[] = {
+	{"error", CALENDAR_STRICT, false},
+	{"forecast", CALENDAR_FORECAST, false},
+	{NULL, 0, false}
+};
 
 static HTAB *calendars = NULL;
 static MemoryContext calendar_context = NULL;
 static uint64 cache_generation = 1;
 
 static RelWatch watch = {
-	.name = "calendars", .ntables = 4,
-	.tables = {"calendar", "calendar_hours", "calendar_exception", "calendar_exception_hours"}
+	.name = "calendars", .ntables = 5,
+	.tables = {"calendar", "calendar_hours", "calendar_exception", "calendar_exception_hours",
+	"calendar_forecast"}
 };
 
 void
 calendar_cache_init(void)
 {
 	relwatch_register(&watch);
+	DefineCustomEnumVariable("crm_contract.beyond_coverage",
+							 "What calendar computations do past the days a calendar covers.",
+							 "error (the default) raises SQLSTATE 22008; forecast computes on the calendar's forecast "
+							 "and says so with a NOTICE.  Deadlines stored by crm_contract always use the forecast.",
+							 &beyond_coverage, CALENDAR_STRICT, beyond_coverage_options,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+}
+
+CalendarMode
+calendar_mode_setting(void)
+{
+	return (CalendarMode) beyond_coverage;
 }
 
 static void
@@ -96,39 +121,53 @@ calendar_cache_current(void)
 
 /* Look a calendar up by name, compiling it on first use; NULL if none. */
 const Calendar *
-calendar_lookup(const char *name)
+calendar_lookup_mode(const char *name, CalendarMode mode)
 {
 	CalendarEntry *entry;
 	bool		found;
-	Calendar *cal;
+	Calendar   *cal;
+	char		key[CALENDAR_KEY_LEN];
 
 	reset_cache_if_stale();
-	if (strlen(name) >= CALENDAR_KEY_LEN)
+	if (strlen(name) >= CALENDAR_NAME_LEN)
 		return NULL;
-	entry = hash_search(calendars, name, HASH_FIND, NULL);
+	key[0] = mode == CALENDAR_FORECAST ? 'F' : 'S';
+	strcpy(key + 1, name);
+	entry = hash_search(calendars, key, HASH_FIND, NULL);
 	if (entry != NULL && (entry->only_in == InvalidLocalTransactionId ||
 						  entry->only_in == MyProc->lxid))
 		return entry->cal;
 
-	cal = calendar_load(name, calendar_context);
+	cal = calendar_load(name, mode, calendar_context);
 
 	/* an invalidation during compiling made the cache stale: use this result once */
 	if (relwatch_stale(&watch) || cal == NULL)
 		return cal;
-	entry = hash_search(calendars, name, HASH_ENTER, &found);
+	entry = hash_search(calendars, key, HASH_ENTER, &found);
 	entry->cal = cal;
 	entry->only_in = IsInParallelMode() ? MyProc->lxid : InvalidLocalTransactionId;
 	return cal;
 }
 
 const Calendar *
+calendar_lookup(const char *name)
+{
+	return calendar_lookup_mode(name, CALENDAR_STRICT);
+}
+
+const Calendar *
 calendar_for_call(FunctionCallInfo fcinfo, int argno)
+{
+	return calendar_for_call_mode(fcinfo, argno, calendar_mode_setting());
+}
+
+const Calendar *
+calendar_for_call_mode(FunctionCallInfo fcinfo, int argno, CalendarMode mode)
 {
 	text	   *arg = PG_GETARG_TEXT_PP(argno);
 	int			len = VARSIZE_ANY_EXHDR(arg);
 	CalendarCallCache *cc = (CalendarCallCache *) fcinfo->flinfo->fn_extra;
 	const Calendar *cal;
-
 	TimestampTz stmt = GetCurrentStatementStartTimestamp();
 
 	/*
@@ -147,18 +186,18 @@ calendar_for_call(FunctionCallInfo fcinfo, int argno)
 		}
 	}
 	if (cc != NULL && !relwatch_stale(&watch) && cc->generation == cache_generation &&
-		cc->namelen == len && memcmp(cc->name, VARDATA_ANY(arg), len) == 0)
+		cc->mode == mode && cc->namelen == len && memcmp(cc->name, VARDATA_ANY(arg), len) == 0)
 		return cc->cal;
 
-	if (len >= CALENDAR_KEY_LEN)
+	if (len >= CALENDAR_NAME_LEN)
 		cal = NULL;
 	else
 	{
-		char		name[CALENDAR_KEY_LEN];
+		char		name[CALENDAR_NAME_LEN];
 
 		memcpy(name, VARDATA_ANY(arg), len);
 		name[len] = '\0';
-		cal = calendar_lookup(name);
+		cal = calendar_lookup_mode(name, mode);
 	}
 	if (cal == NULL)
 		ereport(ERROR,
@@ -174,6 +213,7 @@ calendar_for_call(FunctionCallInfo fcinfo, int argno)
 	cc->statement = stmt;
 	cc->xact = MyProc->lxid;
 	cc->generation = relwatch_stale(&watch) ? 0 : cache_generation;
+	cc->mode = mode;
 	cc->namelen = len;
 	memcpy(cc->name, VARDATA_ANY(arg), len);
 	cc->cal = cal;
@@ -197,7 +237,7 @@ crm_calendar_cache(PG_FUNCTION_ARGS)
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
-		values[0] = CStringGetTextDatum(entry->name);
+		values[0] = CStringGetTextDatum(entry->key + 1);
 		values[1] = Int64GetDatum((int64) calendar_size(entry->cal));
 		values[2] = Int32GetDatum(calendar_table_days(entry->cal));
 		values[3] = Int32GetDatum(calendar_zone(entry->cal)->nshifts);

@@ -1,10 +1,12 @@
 /*
- * due.c - the SQL functions due(), due_before(), try_due() and
- * try_due_before(): when a term falls due, on the compiled calendars.
+ * due.c - the SQL functions due(), due_before(), try_due(), try_due_before()
+ * and stored_due(): when a term falls due, on the compiled calendars.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/timestamp.h"
@@ -30,6 +32,17 @@ crm_due_timestamptz(PG_FUNCTION_ARGS)
 	PG_RETURN_TIMESTAMPTZ(calendar_checked_timestamp(result, fcinfo, 2));
 }
 
+static void
+refuse_hour_term(Term t)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("term \"%s\" cannot be applied to a date", term_to_cstring(t)),
+			 errdetail("Terms in minutes or hours need a time of day."),
+			 errhint("Use due(timestamptz, term), e.g. due(timestamptz '2026-09-30 17:00+08', '%s').",
+					 term_to_cstring(t))));
+}
+
 /* due(start date, term, calendar) and due_before(day date, term, calendar) */
 static Datum
 due_date_common(FunctionCallInfo fcinfo, bool before, bool lenient)
@@ -46,12 +59,7 @@ due_date_common(FunctionCallInfo fcinfo, bool before, bool lenient)
 	st = before ? due_date_before(cal, start, &t, &result, &err) :
 		due_date(cal, start, &t, &result, &err);
 	if (st == CAL_ERR_NEEDS_TIME)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("term \"%s\" cannot be applied to a date", term_to_cstring(t)),
-				 errdetail("Terms in minutes or hours need a time of day."),
-				 errhint("Use due(timestamptz, term), e.g. due(timestamptz '2026-09-30 17:00+08', '%s').",
-						 term_to_cstring(t))));
+		refuse_hour_term(t);
 	if (lenient && st == CAL_ERR_UNCOVERED)
 		PG_RETURN_NULL();
 	calendar_check_call(st, &err, fcinfo, 2, cal);
@@ -89,3 +97,51 @@ crm_try_due_before(PG_FUNCTION_ARGS)
 	return due_date_common(fcinfo, true, true);
 }
 
+
+/*
+ * stored_due(start, term, calendar): the due date crm_contract stores for a
+ * contract's obligation, always on the calendar's forecast past its covered
+ * days, and whether it is provisional; NULL where even the forecast has no
+ * data (or the calendar has no forecast).
+ */
+PG_FUNCTION_INFO_V1(crm_stored_due);
+Datum
+crm_stored_due(PG_FUNCTION_ARGS)
+{
+	DateADT		start = PG_GETARG_DATEADT(0);
+	Term		t = PG_GETARG_TERM(1);
+	const Calendar *cal = calendar_for_call_mode(fcinfo, 2, CALENDAR_FORECAST);
+	CalError	err = {0};
+	int64		result = 0;
+	CalStatus	st;
+	TupleDesc	desc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("crm_contract.stored_due() must be called where a record is expected")));
+	desc = BlessTupleDesc(desc);
+	if (DATE_NOT_FINITE(start))
+	{
+		values[0] = DateADTGetDatum(start);
+		values[1] = BoolGetDatum(false);
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+	}
+	st = due_date(cal, start, &t, &result, &err);
+	if (st == CAL_ERR_NEEDS_TIME)
+		refuse_hour_term(t);
+	if (st == CAL_ERR_UNCOVERED)
+	{
+		nulls[0] = true;
+		values[1] = BoolGetDatum(false);
+	}
+	else
+	{
+		calendar_check_call(st, &err, fcinfo, 2, cal);
+		values[0] = DateADTGetDatum((DateADT) result);
+		values[1] = BoolGetDatum(err.provisional);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}

@@ -1,7 +1,7 @@
 /*
  * load.c - read a calendar's rows (crm_contract.calendar, calendar_hours,
- * calendar_exception, calendar_exception_hours) into a spec, validate it and
- * compile it (core/calendar.h).
+ * calendar_exception, calendar_exception_hours, and in forecast mode
+ * calendar_forecast) into a spec, validate it and compile it (core/calendar.h).
  *
  * The tables are read like a catalog: with the latest snapshot, so that a
  * cache is never older than an invalidation already processed.  A parallel
@@ -38,16 +38,19 @@ spi_interval(HeapTuple tup, TupleDesc desc, int opens_col)
 	return iv;
 }
 
-/* The calendar row: time zone and covered days.  False if there is none. */
+/*
+ * The calendar row: time zone and covered days, and in forecast mode the
+ * forecast after them.  False if there is none.
+ */
 static bool
-read_calendar_row(const char *name, Datum *args, CalSpec *spec, pg_tz **tz)
+read_calendar_row(const char *name, CalendarMode mode, Datum *args, CalSpec *spec, pg_tz **tz)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	char	   *tzname;
 	bool		isnull;
 	Datum		d;
 
-	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to"
+	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to, forecast_to"
 										" FROM crm_contract.calendar"
 										" WHERE name OPERATOR(pg_catalog.=) $1",
 										1, argtypes, args, NULL, true, 1),
@@ -61,6 +64,14 @@ read_calendar_row(const char *name, Datum *args, CalSpec *spec, pg_tz **tz)
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
 	spec->has_hi = !isnull;
 	spec->cov_hi = isnull ? 0 : DatumGetDateADT(d);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull);
+	if (mode == CALENDAR_FORECAST && !isnull && spec->has_hi && DatumGetDateADT(d) > spec->cov_hi)
+	{
+		/* the forecast continues the covered days: the announced ones end the day before */
+		spec->has_forecast = true;
+		spec->forecast_from = spec->cov_hi + 1;
+		spec->cov_hi = DatumGetDateADT(d);
+	}
 
 	*tz = pg_tzset(tzname);
 	if (*tz == NULL)
@@ -100,26 +111,36 @@ read_week_hours(Datum *args, CalSpec *spec)
 		spec->week[w] = week_iv[w];
 }
 
-/* Dated exceptions, ascending, with the own hours of extra working days. */
+/*
+ * Dated exceptions, ascending, with the own hours of extra working days; with
+ * a forecast, the announced ones up to its start and the forecast's after.
+ */
 static void
 read_exceptions(Datum *args, CalSpec *spec)
 {
-	Oid			argtypes[1] = {TEXTOID};
+	Oid			argtypes[2] = {TEXTOID, DATEOID};
+	Datum		fargs[2];
 	CalException *exc = NULL;
 	CalInterval *ivs;
 	int32		nexc = 0;
 	int64		nivs = 0;
 	uint64		i;
 
+	fargs[0] = args[0];
+	fargs[1] = DateADTGetDatum(spec->has_forecast ? (DateADT) spec->forecast_from : DATEVAL_NOEND);
 	crm_spi_check(SPI_execute_with_args("SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind,"
 										" h.opens, h.closes"
 										" FROM crm_contract.calendar_exception e"
 										" LEFT JOIN crm_contract.calendar_exception_hours h"
 										"   ON h.calendar OPERATOR(pg_catalog.=) e.calendar"
 										"  AND h.day OPERATOR(pg_catalog.=) e.day"
-										" WHERE e.calendar OPERATOR(pg_catalog.=) $1"
-										" ORDER BY e.day, h.opens",
-										1, argtypes, args, NULL, true, 0),
+										" WHERE e.calendar OPERATOR(pg_catalog.=) $1 AND e.day OPERATOR(pg_catalog.<) $2"
+										" UNION ALL"
+										" SELECT f.day, f.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, NULL, NULL"
+										" FROM crm_contract.calendar_forecast f"
+										" WHERE f.calendar OPERATOR(pg_catalog.=) $1 AND f.day OPERATOR(pg_catalog.>=) $2"
+										" ORDER BY 1, 3",
+										2, argtypes, fargs, NULL, true, 0),
 				  SPI_OK_SELECT, "read crm_contract.calendar_exception");
 	spec->nexceptions = 0;
 	spec->exceptions = NULL;
@@ -171,7 +192,7 @@ read_zone_window(pg_tz *tz, CalSpec *spec)
 }
 
 Calendar *
-calendar_load(const char *name, MemoryContext mcxt)
+calendar_load(const char *name, CalendarMode mode, MemoryContext mcxt)
 {
 	Datum		args[1];
 	CalSpec		spec;
@@ -185,7 +206,7 @@ calendar_load(const char *name, MemoryContext mcxt)
 
 	crm_spi_connect();
 	PushActiveSnapshot(IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot());
-	if (!read_calendar_row(name, args, &spec, &tz))
+	if (!read_calendar_row(name, mode, args, &spec, &tz))
 	{
 		PopActiveSnapshot();
 		SPI_finish();

@@ -8,10 +8,11 @@
 #include "postgres.h"
 #include "pgtime.h"
 
+#include "calendar/cache.h"
 #include "core/calendar.h"
 
-/* Compile the calendar name from its rows into mcxt; NULL if there is no such calendar. */
-extern Calendar *calendar_load(const char *name, MemoryContext mcxt);
+/* Compile the calendar name from its rows into mcxt, in mode; NULL if there is no such calendar. */
+extern Calendar *calendar_load(const char *name, CalendarMode mode, MemoryContext mcxt);
 
 /* The offset changes of tz between two days (day numbers), palloc'd. */
 extern void calendar_read_zone(pg_tz *tz, int64 lo_day, int64 hi_day, Zone *zone);

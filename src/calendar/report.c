@@ -4,6 +4,10 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+#include "storage/proc.h"
+#include "utils/timestamp.h"
+
 #include "calendar/report.h"
 #include "core/civil.h"
 #include "shared/text.h"
@@ -37,21 +41,40 @@ calendar_report(CalStatus st, const CalError *err, const char *name, const Calen
 	int			m,
 				d;
 	int64		lo,
-				hi;
+				hi,
+				from;
 
 	switch (st)
 	{
 		case CAL_ERR_UNCOVERED:
 			civil_ymd_from_days(err->day, &y, &m, &d);
 			calendar_coverage(cal, &lo, &hi);
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
-					 errmsg("calendar \"%s\" has no holiday data for %lld", name, (long long) y),
-					 errdetail("The computation needs %s; the calendar covers %s to %s.", crm_date_text(err->day),
-							   lo == CAL_DAY_MIN ? "-infinity" : crm_date_text(lo),
-							   hi == CAL_DAY_MAX ? "infinity" : crm_date_text(hi)),
-					 errhint("Load the holidays of %lld into crm_contract.calendar_exception and extend crm_contract.calendar.%s.",
-							 (long long) y, err->day > hi ? "covered_to" : "covered_from")));
+			if (calendar_forecast_from(cal, &from))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+						 errmsg("calendar \"%s\" has no holiday data or forecast for %lld", name, (long long) y),
+						 errdetail("The computation needs %s; the calendar covers %s to %s, its forecast from %s.",
+								   crm_date_text(err->day), lo == CAL_DAY_MIN ? "-infinity" : crm_date_text(lo),
+								   crm_date_text(hi), crm_date_text(from)),
+						 errhint("Extend crm_contract.calendar.forecast_to, or load the year's notice with crm_contract.load_holiday_notice().")));
+			else if (err->day > hi)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+						 errmsg("calendar \"%s\" has no holiday data for %lld", name, (long long) y),
+						 errdetail("The computation needs %s; the calendar covers %s to %s.", crm_date_text(err->day),
+								   lo == CAL_DAY_MIN ? "-infinity" : crm_date_text(lo), crm_date_text(hi)),
+						 errhint("Load the holidays of %lld and extend crm_contract.calendar.covered_to "
+								 "(crm_contract.load_holiday_notice() reads a State Council notice), "
+								 "or SET crm_contract.beyond_coverage = forecast.",
+								 (long long) y)));
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+						 errmsg("calendar \"%s\" has no holiday data for %lld", name, (long long) y),
+						 errdetail("The computation needs %s; the calendar covers %s to %s.", crm_date_text(err->day),
+								   crm_date_text(lo), hi == CAL_DAY_MAX ? "infinity" : crm_date_text(hi)),
+						 errhint("Load the holidays of %lld into crm_contract.calendar_exception and extend crm_contract.calendar.covered_from.",
+								 (long long) y)));
 			break;
 		case CAL_ERR_NO_WORKING_DAY:
 			ereport(ERROR,
@@ -73,4 +96,44 @@ calendar_report(CalStatus st, const CalError *err, const char *name, const Calen
 			break;
 	}
 	pg_unreachable();
+}
+
+/*
+ * One NOTICE per statement and calendar whose forecast a computation used,
+ * naming the calendar and the first forecast year.
+ */
+void
+calendar_note_forecast(const char *name, const Calendar *cal)
+{
+	static TimestampTz statement = 0;
+	static LocalTransactionId xact = InvalidLocalTransactionId;
+	static char noted[8][64];
+	static int	nnoted = 0;
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+	int64		from,
+				y;
+	int			m,
+				d,
+				i;
+
+	if (statement != now || xact != MyProc->lxid)
+	{
+		statement = now;
+		xact = MyProc->lxid;
+		nnoted = 0;
+	}
+	for (i = 0; i < nnoted; i++)
+		if (strncmp(noted[i], name, sizeof(noted[i]) - 1) == 0)
+			return;
+	if (nnoted < (int) lengthof(noted))
+		strlcpy(noted[nnoted++], name, sizeof(noted[0]));
+	if (!calendar_forecast_from(cal, &from))
+		return;
+	civil_ymd_from_days(from, &y, &m, &d);
+	ereport(NOTICE,
+			(errmsg("calendar \"%s\" has no holiday data from %s: its forecast for %lld is used, and the results are provisional",
+					name, crm_date_text(from), (long long) y),
+			 errdetail("The forecast assumes the days of crm_contract.forecast_days('%s', %lld).", name, (long long) y),
+			 errhint("Load the State Council's notice for %lld with crm_contract.load_holiday_notice() when it is published.",
+					 (long long) y)));
 }

@@ -17,13 +17,21 @@
 extern void calendar_report(CalStatus st, const CalError *err, const char *name,
 							const Calendar *cal) pg_attribute_noreturn();
 
-/* The status of a computation on the calendar named by text argument calarg: raise unless CAL_OK. */
+/* Say (once per statement and calendar) that a computation used the calendar's forecast. */
+extern void calendar_note_forecast(const char *name, const Calendar *cal);
+
+/*
+ * The status of a computation on the calendar named by text argument calarg:
+ * raise unless CAL_OK; note a result computed on the forecast.
+ */
 static inline void
 calendar_check_call(CalStatus st, const CalError *err, FunctionCallInfo fcinfo, int calarg,
 					const Calendar *cal)
 {
 	if (unlikely(st != CAL_OK))
 		calendar_report(st, err, text_to_cstring(PG_GETARG_TEXT_PP(calarg)), cal);
+	if (unlikely(err->provisional))
+		calendar_note_forecast(text_to_cstring(PG_GETARG_TEXT_PP(calarg)), cal);
 }
 
 /* An instant computed on the calendar of argument calarg, refused (22008) outside timestamptz's range. */

@@ -15,7 +15,7 @@
 
 #include "postgres.h"
 
-#define RELWATCH_MAX_TABLES 4
+#define RELWATCH_MAX_TABLES 6
 
 typedef struct RelWatch
 {

@@ -52,7 +52,8 @@ SELECT set_eq($$
   SELECT c.relname::text, x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x (oid, cond)
     JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'crm_contract' AND c.relname LIKE 'calendar%' $$,
   $$ VALUES ('calendar', 'WHERE NOT builtin'), ('calendar_hours', 'WHERE NOT builtin'),
-            ('calendar_exception', 'WHERE NOT builtin'), ('calendar_exception_hours', 'WHERE NOT builtin') $$,
+            ('calendar_exception', 'WHERE NOT builtin'), ('calendar_exception_hours', 'WHERE NOT builtin'),
+            ('calendar_forecast', 'WHERE NOT builtin') $$,
   'pg_dump keeps users'' calendar rows, not shipped ones');
 SELECT set_eq($$
   SELECT c.relname::text FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x (oid, cond)

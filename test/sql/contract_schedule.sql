@@ -59,9 +59,11 @@ SELECT i.name, o.seq, o.due_on, o.amount FROM installment_due o JOIN installment
 -- A change request is answered within the clause's 10 working days.
 INSERT INTO change_request (contract_id, ref, received_on) VALUES ((SELECT id FROM contract WHERE code = '001'), 'CR-1', '2026-09-25');
 SELECT ref, due_on FROM change_request;   -- 2026-10-15 (domain.md example)
--- One received in December: its answer falls in 2027, whose holidays are not loaded: unknown, not guessed.
+-- One received in December: its answer falls in 2027, whose holidays are not announced:
+-- computed on CN's forecast and marked provisional (one NOTICE).  Thu 12-24 + 10 working
+-- days: 12-25, 28, 29, 30, 31 (5), 01-01 is off in the forecast, 01-04 .. 01-08 (10).
 INSERT INTO change_request (contract_id, ref, received_on) VALUES ((SELECT id FROM contract WHERE code = '001'), 'CR-2', '2026-12-24');
-SELECT ref, due_on, due_note FROM change_request WHERE ref = 'CR-2';
+SELECT ref, due_on, due_provisional, due_note FROM change_request WHERE ref = 'CR-2';
 
 -- 004: development, signed 2026-06-15, 300,000.00.
 INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status)
@@ -98,7 +100,8 @@ SELECT o.id, '2026-06-21', 150000.00, 'advance' FROM installment_due o JOIN inst
 INSERT INTO payment (installment_due_id, paid_on, amount, reference)
 SELECT o.id, '2026-10-09', 100000.00, 'final, part 1' FROM installment_due o JOIN installment i ON i.id = o.installment_id WHERE i.name = 'final 50%';
 SELECT contract_code, kind, obligation, clause_ref, due_on, amount_open, days_left = due_on - CURRENT_DATE AS days_left_ok,
-       days_late IS NOT DISTINCT FROM CASE WHEN due_on IS NOT NULL THEN GREATEST(CURRENT_DATE - due_on, 0) END AS days_late_ok, due_note
+       days_late IS NOT DISTINCT FROM CASE WHEN due_on IS NOT NULL THEN GREATEST(CURRENT_DATE - due_on, 0) END AS days_late_ok, due_note,
+       due_provisional
   FROM obligations ORDER BY contract_code, due_on NULLS LAST, obligation;
 
 -- Due within 10 working days of 2026-09-24: up to 2026-10-15 (9/25-27 and 10/1-7 off, Sat 10/10 worked).
