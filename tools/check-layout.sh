@@ -7,25 +7,27 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 table() {
-  python3 - <<'PY'
-import glob, re
-cfile = {}
-for f in sorted(glob.glob('src/**/*.c', recursive=True)):
-    for m in re.finditer(r'PG_FUNCTION_INFO_V1\((\w+)\)', open(f).read()):
-        cfile[m.group(1)] = f
-rows = {}
-for p in sorted(glob.glob('sql/parts/*.sql')):
-    s = open(p).read()
-    for m in re.finditer(r'CREATE FUNCTION crm_contract\.(\w+)\(', s):
-        rest = s[m.end():].split('CREATE ', 1)[0]
-        c = re.search(r"AS 'MODULE_PATHNAME', '(\w+)'", rest)
-        where = cfile.get(c.group(1), 'missing C function ' + c.group(1)) if c else p
-        rows.setdefault(m.group(1), set()).add(where)
-print('| SQL function | implemented in |')
-print('|---|---|')
-for name in sorted(rows):
-    print('| `%s` | %s |' % (name, ', '.join('`%s`' % w for w in sorted(rows[name]))))
-PY
+  perl -e '
+    my %cfile;
+    for my $f (sort glob("src/*.c src/*/*.c")) {
+      open(my $fh, "<", $f) or die; local $/; my $s = <$fh>;
+      $cfile{$1} = $f while $s =~ /PG_FUNCTION_INFO_V1\((\w+)\)/g;
+    }
+    my %rows;
+    for my $p (sort glob("sql/parts/*.sql")) {
+      open(my $fh, "<", $p) or die; local $/; my $s = <$fh>;
+      while ($s =~ /CREATE FUNCTION crm_contract\.(\w+)\(/g) {
+        my $name = $1;
+        my ($rest) = substr($s, pos($s)) =~ /^(.*?)(?:\nCREATE |\z)/s;
+        my $where = $rest =~ /AS \x27MODULE_PATHNAME\x27, \x27(\w+)\x27/
+          ? ($cfile{$1} // "missing C function $1") : $p;
+        $rows{$name}{$where} = 1;
+      }
+    }
+    print "| SQL function | implemented in |\n|---|---|\n";
+    for my $n (sort keys %rows) {
+      print "| `$n` | ", join(", ", map { "`$_`" } sort keys %{$rows{$n}}), " |\n";
+    }'
 }
 
 if [ "${1:-}" = --table ]; then table; exit 0; fi

@@ -33,6 +33,12 @@ bash tools/check-layout.sh >"$work/layout.log" 2>&1
 sed 's/^/   /' "$work/layout.log"
 count "$(grep -c '^ok ' "$work/layout.log")" "$(grep -c '^not ok ' "$work/layout.log")"
 
+# --- China's lunar dates (the forecast's source) against independent packages ---
+echo "== lunar dates (tools/lunar/check.sh)"
+bash tools/lunar/check.sh >"$work/lunar.log" 2>&1
+sed 's/^/   /' "$work/lunar.log"
+count "$(grep -c '^ok ' "$work/lunar.log")" "$(grep -c '^not ok ' "$work/lunar.log")"
+
 # --- 2. a fuzz run of every harness (make fuzz-long runs 100 times longer) ---
 # 100,000 runs each: under a minute on 2 cores (builds included), fuzz_calendar the slowest
 echo "== fuzzing (test/fuzz, ${TEST_FUZZ_RUNS:=100000} runs each)"
