@@ -57,3 +57,51 @@ CREATE OPERATOR CLASS crm_contract.penalty_rule_hash_ops
   DEFAULT FOR TYPE crm_contract.penalty_rule USING hash AS
     OPERATOR 1 crm_contract.= (crm_contract.penalty_rule, crm_contract.penalty_rule),
     FUNCTION 1 crm_contract.penalty_rule_hash(crm_contract.penalty_rule);
+
+-- A btree order, so that rules can be sorted, grouped, made DISTINCT and indexed.
+-- It has no legal meaning (a smaller rule is not a milder one across bases or periods).
+CREATE FUNCTION crm_contract.penalty_rule_cmp(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS integer
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION crm_contract.penalty_rule_cmp(crm_contract.penalty_rule, crm_contract.penalty_rule) IS
+  'btree support for penalty_rule: by basis, period, fixed rates before LPR rules, rate, then options; consistent with =, no legal meaning';
+CREATE FUNCTION crm_contract.penalty_rule_lt(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION crm_contract.penalty_rule_lt(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'penalty_rule_cmp < 0';
+CREATE FUNCTION crm_contract.penalty_rule_le(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION crm_contract.penalty_rule_le(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'penalty_rule_cmp <= 0';
+CREATE FUNCTION crm_contract.penalty_rule_gt(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION crm_contract.penalty_rule_gt(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'penalty_rule_cmp > 0';
+CREATE FUNCTION crm_contract.penalty_rule_ge(crm_contract.penalty_rule, crm_contract.penalty_rule) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'crm_penalty_rule_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION crm_contract.penalty_rule_ge(crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'penalty_rule_cmp >= 0';
+
+CREATE OPERATOR crm_contract.< (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule, FUNCTION = crm_contract.penalty_rule_lt,
+  COMMUTATOR = OPERATOR(crm_contract.>), NEGATOR = OPERATOR(crm_contract.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR crm_contract.<= (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule, FUNCTION = crm_contract.penalty_rule_le,
+  COMMUTATOR = OPERATOR(crm_contract.>=), NEGATOR = OPERATOR(crm_contract.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR crm_contract.> (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule, FUNCTION = crm_contract.penalty_rule_gt,
+  COMMUTATOR = OPERATOR(crm_contract.<), NEGATOR = OPERATOR(crm_contract.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR crm_contract.>= (
+  LEFTARG = crm_contract.penalty_rule, RIGHTARG = crm_contract.penalty_rule, FUNCTION = crm_contract.penalty_rule_ge,
+  COMMUTATOR = OPERATOR(crm_contract.<=), NEGATOR = OPERATOR(crm_contract.<), RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR crm_contract.< (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'sorts before (penalty_rule_cmp)';
+COMMENT ON OPERATOR crm_contract.<= (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'sorts before or equal (penalty_rule_cmp)';
+COMMENT ON OPERATOR crm_contract.> (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'sorts after (penalty_rule_cmp)';
+COMMENT ON OPERATOR crm_contract.>= (crm_contract.penalty_rule, crm_contract.penalty_rule) IS 'sorts after or equal (penalty_rule_cmp)';
+CREATE OPERATOR CLASS crm_contract.penalty_rule_btree_ops
+  DEFAULT FOR TYPE crm_contract.penalty_rule USING btree AS
+    OPERATOR 1 crm_contract.< (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    OPERATOR 2 crm_contract.<= (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    OPERATOR 3 crm_contract.= (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    OPERATOR 4 crm_contract.>= (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    OPERATOR 5 crm_contract.> (crm_contract.penalty_rule, crm_contract.penalty_rule),
+    FUNCTION 1 crm_contract.penalty_rule_cmp(crm_contract.penalty_rule, crm_contract.penalty_rule);

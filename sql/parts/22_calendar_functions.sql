@@ -27,36 +27,70 @@ CREATE FUNCTION crm_contract.working_time_between(from_ts timestamptz, to_ts tim
 COMMENT ON FUNCTION crm_contract.working_time_between(timestamptz, timestamptz, text) IS
   'working time between two instants, as hours:minutes:seconds; negative when to_ts < from_ts';
 
+-- Periods under the Civil Code (民法典 Art. 201-204): the first day is not counted, a
+-- month without the day ends on its last day, and by default (Art. 203) a last day
+-- that is a day off moves to the next working day, a timestamp period ending at the
+-- close of business of its last day.  Art. 204 lets the parties agree otherwise:
+-- the convention 'unadjusted'.
+CREATE TYPE crm_contract.due_convention AS ENUM ('following', 'unadjusted');
+COMMENT ON TYPE crm_contract.due_convention IS
+  'how a period of days, weeks, months or years ends: following (Civil Code Art. 203: a last day that is a holiday or weekly rest day moves to the next working day, a make-up working day counts as working; a timestamp period ends at the close of business of its last day, or 24:00 without business hours), or unadjusted (the day as counted, at the start''s time of day; Art. 204 lets the parties agree so)';
+
 CREATE FUNCTION crm_contract.due(start timestamptz, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS timestamptz
   AS 'MODULE_PATHNAME', 'crm_due_timestamptz' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.due(timestamptz, crm_contract.term, text) IS
-  'deadline of a term from an instant: minutes and hours are elapsed time, days to years keep the local time of day in the calendar''s zone, working units count on the calendar';
+  'deadline of a term from an instant: minutes and hours are elapsed time, working units count on the calendar, days to years end (Civil Code Art. 203) at the close of business of their last day, moved to the next working day if it is a day off: due(''2026-09-26 10:00+08'', ''5 days'') = 2026-10-08 18:00+08';
+
+CREATE FUNCTION crm_contract.due(start timestamptz, t crm_contract.term, calendar text, convention crm_contract.due_convention) RETURNS timestamptz
+  AS 'MODULE_PATHNAME', 'crm_due_timestamptz' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.due(timestamptz, crm_contract.term, text, crm_contract.due_convention) IS
+  'due(start, t, calendar) under a convention: unadjusted keeps the start''s local time of day on the day as counted';
 
 CREATE FUNCTION crm_contract.due(start date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
   AS 'MODULE_PATHNAME', 'crm_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.due(date, crm_contract.term, text) IS
-  'due date of a term of days or longer from a date: due(date ''2025-09-26'', ''10个工作日'') = 2025-10-16; months clamp to the month''s end like date + interval';
+  'due date of a term of days or longer from a date (the date not counted, Civil Code Art. 201); a last day that is a holiday or weekly rest day moves to the next working day (Art. 203): due(date ''2026-09-26'', ''5 days'') = 2026-10-08; months end on the month''s last day when it has no such day (Art. 202); working days count on the calendar: due(date ''2025-09-26'', ''10个工作日'') = 2025-10-16';
+
+CREATE FUNCTION crm_contract.due(start date, t crm_contract.term, calendar text, convention crm_contract.due_convention) RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.due(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'due(start, t, calendar) under a convention: due(date ''2026-09-26'', ''5 days'', ''CN'', ''unadjusted'') = 2026-10-01';
 
 CREATE FUNCTION crm_contract.due_before(day date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
   AS 'MODULE_PATHNAME', 'crm_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.due_before(date, crm_contract.term, text) IS
-  'the last day that is still a term before day, for notice periods: due_before(''2026-12-31'', ''30 days'') = 2026-12-01; working days count back on the calendar';
+  'the last day x with due(x, t, calendar) <= day: the last day to give a notice of period t before day (x <= due_before(day, t) exactly when due(x, t) <= day); due_before(''2026-02-28'', ''1 month'') = 2026-01-31';
+
+CREATE FUNCTION crm_contract.due_before(day date, t crm_contract.term, calendar text, convention crm_contract.due_convention) RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.due_before(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'due_before(day, t, calendar) under a convention: the last x with due(x, t, calendar, convention) <= day';
 
 CREATE FUNCTION crm_contract.try_due(start date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
   AS 'MODULE_PATHNAME', 'crm_try_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.try_due(date, crm_contract.term, text) IS
   'due(start, t, calendar), but NULL (unknown) where the calendar has no holiday data for the days needed; other errors are raised';
 
+CREATE FUNCTION crm_contract.try_due(start date, t crm_contract.term, calendar text, convention crm_contract.due_convention) RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_try_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.try_due(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'due(start, t, calendar, convention), but NULL (unknown) where the calendar has no holiday data for the days needed';
+
 CREATE FUNCTION crm_contract.try_due_before(day date, t crm_contract.term, calendar text DEFAULT 'CN') RETURNS date
   AS 'MODULE_PATHNAME', 'crm_try_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION crm_contract.try_due_before(date, crm_contract.term, text) IS
   'due_before(day, t, calendar), but NULL (unknown) where the calendar has no holiday data for the days needed';
 
+CREATE FUNCTION crm_contract.try_due_before(day date, t crm_contract.term, calendar text, convention crm_contract.due_convention) RETURNS date
+  AS 'MODULE_PATHNAME', 'crm_try_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.try_due_before(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'due_before(day, t, calendar, convention), but NULL (unknown) where the calendar has no holiday data for the days needed';
+
 CREATE FUNCTION crm_contract.stored_due(start date, t crm_contract.term, calendar text,
-    OUT due_on date, OUT provisional boolean)
+    convention crm_contract.due_convention, OUT due_on date, OUT provisional boolean)
   AS 'MODULE_PATHNAME', 'crm_stored_due' LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION crm_contract.stored_due(date, crm_contract.term, text) IS
-  'the due date crm_contract stores for an obligation (the schedule triggers): due(start, t, calendar) on the calendar''s forecast past its covered days, provisional when it needed the forecast; NULL where the forecast has no data either';
+COMMENT ON FUNCTION crm_contract.stored_due(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'the due date crm_contract stores for an obligation (the schedule triggers): due(start, t, calendar, convention) on the calendar''s forecast past its covered days, provisional when it needed the forecast; NULL where the forecast has no data either';
 
 CREATE FUNCTION crm_contract.working_hours(day date, calendar text DEFAULT 'CN',
     OUT opens timestamptz, OUT closes timestamptz) RETURNS SETOF record

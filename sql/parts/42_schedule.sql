@@ -16,16 +16,23 @@ CREATE TABLE crm_contract.milestone (
   due_note         text,
   completed_on     date,
   due_provisional  boolean NOT NULL DEFAULT false,
+  convention       crm_contract.due_convention NOT NULL DEFAULT 'following',
+  obligor          crm_contract.obligor NOT NULL DEFAULT 'vendor',
+  party            text,
   UNIQUE (contract_id, name),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
   FOREIGN KEY (contract_id, anchor_milestone) REFERENCES crm_contract.milestone (contract_id, name) ON UPDATE CASCADE,
+  CONSTRAINT milestone_party_check CHECK ((obligor OPERATOR(pg_catalog.=) 'third_party') = (party IS NOT NULL)),
   CONSTRAINT milestone_anchor_check CHECK (
     (anchor OPERATOR(pg_catalog.=) 'milestone') = (anchor_milestone IS NOT NULL) AND
     (anchor OPERATOR(pg_catalog.=) 'date') = (anchor_date IS NOT NULL))
 );
 COMMENT ON TABLE crm_contract.milestone IS
   'obligations with a due rule: an anchor (signing, another milestone''s completion, a fixed date) plus a term; due_on is computed by triggers';
-COMMENT ON COLUMN crm_contract.milestone.within IS 'the term counted from the anchor (days or longer); NULL: due on the anchor date';
+COMMENT ON COLUMN crm_contract.milestone.within IS 'the term counted from the anchor (days or longer, the anchor''s day not counted); NULL: due on the anchor''s day itself (e.g. "on acceptance")';
+COMMENT ON COLUMN crm_contract.milestone.obligor IS 'who owes the milestone: vendor (乙方: start, delivery, go-live; the default), client (甲方: acceptance, cooperation) or third_party (named in party); a delay penalty charges only the late obligations of the party its clause names';
+COMMENT ON COLUMN crm_contract.milestone.party IS 'the third party that owes the milestone, when obligor is third_party: a party of the contract';
+COMMENT ON COLUMN crm_contract.milestone.convention IS 'how the term ends: following (Civil Code Art. 203, the default) or unadjusted (as the parties agreed, Art. 204)';
 COMMENT ON COLUMN crm_contract.milestone.due_on IS 'computed: NULL while the anchor has not happened';
 COMMENT ON COLUMN crm_contract.milestone.due_provisional IS 'computed: due_on needed days of the calendar''s forecast (years not yet announced); recomputed when the notice is loaded';
 
@@ -46,6 +53,7 @@ CREATE TABLE crm_contract.installment (
   due_on           date,
   due_note         text,
   due_provisional  boolean NOT NULL DEFAULT false,
+  convention       crm_contract.due_convention NOT NULL DEFAULT 'following',
   UNIQUE (contract_id, name),
   UNIQUE (id, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON UPDATE CASCADE ON DELETE CASCADE,
@@ -60,7 +68,9 @@ CREATE TABLE crm_contract.installment (
 );
 COMMENT ON TABLE crm_contract.installment IS
   'payment schedule: a share of the total or an amount, due by a rule anchored like milestones, optionally recurring (every 1 year from go-live, 001 §4.1.2); occurrences in installment_due';
-COMMENT ON COLUMN crm_contract.installment.every IS 'recurrence (e.g. 1 year); NULL: once';
+COMMENT ON COLUMN crm_contract.installment.every IS 'recurrence (e.g. 1 year), counted from the first occurrence''s day as counted (before any Art. 203 move); NULL: once';
+COMMENT ON COLUMN crm_contract.installment.within IS 'the term counted from the anchor (days or longer, the anchor''s day not counted); NULL: due on the anchor''s day itself';
+COMMENT ON COLUMN crm_contract.installment.convention IS 'how its terms end: following (Civil Code Art. 203, the default) or unadjusted (Art. 204)';
 COMMENT ON COLUMN crm_contract.installment.occurrences IS 'how many times a recurring installment falls due; NULL: until the contract''s effective_to';
 COMMENT ON COLUMN crm_contract.installment.due_on IS 'computed: the first occurrence''s due date';
 COMMENT ON COLUMN crm_contract.installment.due_provisional IS 'computed: due_on needed days of the calendar''s forecast';
@@ -132,18 +142,22 @@ COMMENT ON FUNCTION crm_contract.restoring() IS
 CREATE FUNCTION crm_contract.contract_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+  IF crm_contract.restoring() THEN
+    RETURN NEW;   -- pg_restore reloads rows as dumped: what was valid then is kept
+  END IF;
   PERFORM FROM crm_contract.calendar k WHERE k.name = NEW.calendar;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'contract "%": calendar "%" does not exist', NEW.code, NEW.calendar
       USING ERRCODE = '42704', HINT = 'Calendars are the rows of crm_contract.calendar; CN, 24x7 and weekdays are shipped.';
   END IF;
+  PERFORM crm_contract.check_amount(format('contract "%s": total amount', NEW.code), NEW.total_amount);
   IF NEW.total_amount <= 0 THEN
     RAISE EXCEPTION 'contract "%": total amount % must be positive', NEW.code, NEW.total_amount
       USING ERRCODE = '22003';
   END IF;
   RETURN NEW;
 END $$;
-COMMENT ON FUNCTION crm_contract.contract_check() IS 'trigger: explicit errors naming the contract (unknown calendar, amount)';
+COMMENT ON FUNCTION crm_contract.contract_check() IS 'trigger: explicit errors naming the contract (unknown calendar, an amount that is not finite, exact to 0.01 and positive)';
 CREATE TRIGGER contract_check BEFORE INSERT OR UPDATE ON crm_contract.contract
   FOR EACH ROW EXECUTE FUNCTION crm_contract.contract_check();
 
@@ -166,6 +180,31 @@ $$;
 COMMENT ON FUNCTION crm_contract.uncovered_note(text, date) IS
   'the due_note of a due date that falls past the days the calendar and its forecast cover';
 
+-- The day a due rule counts from: the signing, an anchor milestone's completion, a
+-- fixed date (NULL while it has not happened); what names the row for errors.
+CREATE FUNCTION crm_contract.anchor_base(what text, tenant text, contract_id bigint, signed_on date,
+    anchor crm_contract.anchor_kind, anchor_milestone text, anchor_date date) RETURNS date
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  base date;
+BEGIN
+  IF anchor_base.anchor = 'milestone' AND anchor_base.anchor_milestone IS NULL THEN
+    RETURN NULL;   -- milestone_anchor_check refuses the row
+  ELSIF anchor_base.anchor = 'milestone' THEN
+    SELECT m.completed_on INTO base FROM crm_contract.milestone m
+     WHERE m.contract_id = anchor_base.contract_id AND m.tenant = anchor_base.tenant AND m.name = anchor_base.anchor_milestone;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION '% is anchored on milestone "%", which does not exist', what, anchor_base.anchor_milestone USING ERRCODE = '23503';
+    END IF;
+    RETURN base;
+  ELSIF anchor_base.anchor = 'signing' THEN
+    RETURN anchor_base.signed_on;
+  END IF;
+  RETURN anchor_base.anchor_date;
+END $$;
+COMMENT ON FUNCTION crm_contract.anchor_base(text, text, bigint, date, crm_contract.anchor_kind, text, date) IS
+  'the day a milestone''s or installment''s due rule counts from: the contract''s signing, the anchor milestone''s completion or the anchor date';
+
 CREATE FUNCTION crm_contract.milestone_schedule() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -175,40 +214,37 @@ BEGIN
   IF crm_contract.restoring() THEN
     RETURN NEW;   -- pg_restore reloads rows as dumped: keep them
   END IF;
-  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id AND k.tenant = NEW.tenant;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'milestone "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
+    RAISE EXCEPTION 'milestone "%": contract % does not exist in tenant "%"', NEW.name, NEW.contract_id, NEW.tenant USING ERRCODE = '23503';
   END IF;
   IF NEW.within IS NOT NULL AND crm_contract.term_unit(NEW.within) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
     PERFORM crm_contract.check_dated_term(format('milestone "%s" of contract "%s"', NEW.name, c.code), NEW.within);
   END IF;
+  IF NEW.anchor = 'milestone' AND NEW.anchor_milestone = NEW.name THEN
+    RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on itself', NEW.name, c.code USING ERRCODE = '23514';
+  END IF;
+  base := crm_contract.anchor_base(format('milestone "%s" of contract "%s"', NEW.name, c.code), NEW.tenant, NEW.contract_id,
+                                   c.signed_on, NEW.anchor, NEW.anchor_milestone, NEW.anchor_date);
   IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
-    IF NEW.anchor_milestone = NEW.name THEN
-      RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on itself', NEW.name, c.code USING ERRCODE = '23514';
-    END IF;
-    SELECT m.completed_on INTO base FROM crm_contract.milestone m
-     WHERE m.contract_id = NEW.contract_id AND m.name = NEW.anchor_milestone;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'milestone "%" of contract "%" is anchored on milestone "%", which does not exist',
-        NEW.name, c.code, NEW.anchor_milestone USING ERRCODE = '23503';
-    END IF;
     IF TG_OP = 'UPDATE' AND (NEW.anchor_milestone IS DISTINCT FROM OLD.anchor_milestone OR NEW.name <> OLD.name) THEN
       IF EXISTS (
         WITH RECURSIVE up (name, depth) AS (
           SELECT NEW.anchor_milestone, 1
           UNION ALL
           SELECT m.anchor_milestone, up.depth + 1
-            FROM up JOIN crm_contract.milestone m ON m.contract_id = NEW.contract_id AND m.name = up.name
+            FROM up JOIN crm_contract.milestone m ON m.contract_id = NEW.contract_id AND m.tenant = NEW.tenant AND m.name = up.name
            WHERE m.anchor_milestone IS NOT NULL AND up.depth < 10000)
         SELECT 1 FROM up WHERE up.name IN (NEW.name, OLD.name)) THEN
         RAISE EXCEPTION 'milestone "%" of contract "%": anchoring it on "%" makes a cycle', NEW.name, c.code, NEW.anchor_milestone
           USING ERRCODE = '23514', HINT = 'A milestone cannot depend, directly or through others, on itself.';
       END IF;
     END IF;
-  ELSIF NEW.anchor = 'signing' THEN
-    base := c.signed_on;
-  ELSE
-    base := NEW.anchor_date;
+  END IF;
+  IF NEW.party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM crm_contract.party p
+                                            WHERE p.contract_id = NEW.contract_id AND p.tenant = NEW.tenant AND p.name = NEW.party) THEN
+    RAISE EXCEPTION 'milestone "%" of contract "%" is owed by party "%", which is not a party of the contract', NEW.name, c.code, NEW.party
+      USING ERRCODE = '23503', HINT = 'Add the third party to crm_contract.party first.';
   END IF;
   IF NEW.completed_on IS NOT NULL AND (c.signed_on IS NULL OR NEW.completed_on < c.signed_on) THEN
     RAISE EXCEPTION 'milestone "%" of contract "%" is completed on %, before the contract was signed (%)',
@@ -220,7 +256,7 @@ BEGIN
     NEW.due_provisional := false;
   ELSE
     SELECT s.due_on, coalesce(s.provisional, false) INTO NEW.due_on, NEW.due_provisional
-      FROM crm_contract.stored_due(base, NEW.within, c.calendar) s;
+      FROM crm_contract.stored_due(base, NEW.within, c.calendar, NEW.convention) s;
   END IF;
   NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, base) END;
   RETURN NEW;
@@ -238,9 +274,9 @@ BEGIN
     RETURN NULL;   -- pg_restore reloads rows as dumped: keep them
   END IF;
   UPDATE crm_contract.milestone m SET due_on = NULL
-   WHERE m.contract_id = NEW.contract_id AND m.anchor_milestone = NEW.name;
+   WHERE m.contract_id = NEW.contract_id AND m.tenant = NEW.tenant AND m.anchor_milestone = NEW.name;
   UPDATE crm_contract.installment i SET due_on = NULL
-   WHERE i.contract_id = NEW.contract_id AND i.anchor_milestone = NEW.name;
+   WHERE i.contract_id = NEW.contract_id AND i.tenant = NEW.tenant AND i.anchor_milestone = NEW.name;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION crm_contract.milestone_completed() IS 'trigger: recomputes the obligations anchored on a milestone whose completion changed';
@@ -257,33 +293,24 @@ BEGIN
   IF crm_contract.restoring() THEN
     RETURN NEW;   -- pg_restore reloads rows as dumped: keep them
   END IF;
-  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  SELECT k.code, k.signed_on, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id AND k.tenant = NEW.tenant;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'installment "%": contract % does not exist', NEW.name, NEW.contract_id USING ERRCODE = '23503';
+    RAISE EXCEPTION 'installment "%": contract % does not exist in tenant "%"', NEW.name, NEW.contract_id, NEW.tenant USING ERRCODE = '23503';
   END IF;
+  PERFORM crm_contract.check_amount(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.amount);
   IF crm_contract.term_unit(NEW.within) IN ('minutes', 'hours', 'working minutes', 'working hours')
      OR crm_contract.term_unit(NEW.every) IN ('minutes', 'hours', 'working minutes', 'working hours') THEN
     PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.within);
     PERFORM crm_contract.check_dated_term(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.every);
   END IF;
-  IF NEW.anchor = 'milestone' AND NEW.anchor_milestone IS NOT NULL THEN
-    SELECT m.completed_on INTO base FROM crm_contract.milestone m
-     WHERE m.contract_id = NEW.contract_id AND m.name = NEW.anchor_milestone;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'installment "%" of contract "%" is anchored on milestone "%", which does not exist',
-        NEW.name, c.code, NEW.anchor_milestone USING ERRCODE = '23503';
-    END IF;
-  ELSIF NEW.anchor = 'signing' THEN
-    base := c.signed_on;
-  ELSE
-    base := NEW.anchor_date;
-  END IF;
+  base := crm_contract.anchor_base(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.tenant, NEW.contract_id,
+                                   c.signed_on, NEW.anchor, NEW.anchor_milestone, NEW.anchor_date);
   IF NEW.within IS NULL THEN
     NEW.due_on := base;
     NEW.due_provisional := false;
   ELSE
     SELECT s.due_on, coalesce(s.provisional, false) INTO NEW.due_on, NEW.due_provisional
-      FROM crm_contract.stored_due(base, NEW.within, c.calendar) s;
+      FROM crm_contract.stored_due(base, NEW.within, c.calendar, NEW.convention) s;
   END IF;
   NEW.due_note := CASE WHEN base IS NOT NULL AND NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, base) END;
   RETURN NEW;
@@ -303,21 +330,40 @@ DECLARE
   k integer;
   d date;
   p boolean;
+  first date;
+  raw date;
+  every_k crm_contract.term;
+  over record;
   dues date[] := '{}';
   provs boolean[] := '{}';
 BEGIN
   IF crm_contract.restoring() THEN
     RETURN NULL;   -- pg_restore reloads rows as dumped: keep them
   END IF;
-  SELECT k.code, k.total_amount, k.effective_to, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  SELECT k.code, k.total_amount, k.effective_to, k.calendar, k.signed_on INTO c
+    FROM crm_contract.contract k WHERE k.id = NEW.contract_id AND k.tenant = NEW.tenant;
   SELECT sum(coalesce(i.amount, round(i.share * c.total_amount, 2))) INTO one_off
-    FROM crm_contract.installment i WHERE i.contract_id = NEW.contract_id AND i.every IS NULL;
+    FROM crm_contract.installment i WHERE i.contract_id = NEW.contract_id AND i.tenant = NEW.tenant AND i.every IS NULL;
   IF one_off > c.total_amount THEN
     RAISE EXCEPTION 'installment "%" of contract "%": one-off installments add up to %, more than the total %',
       NEW.name, c.code, one_off, c.total_amount
       USING ERRCODE = '23514', HINT = 'Shares of the total (recurring installments aside) may not exceed 100%.';
   END IF;
+  IF NEW.occurrences > 10000 THEN
+    RAISE EXCEPTION 'installment "%" of contract "%": % occurrences are more than the 10000 a schedule holds', NEW.name, c.code, NEW.occurrences
+      USING ERRCODE = '22023';
+  END IF;
   amt := coalesce(NEW.amount, round(NEW.share * c.total_amount, 2));
+  -- payments are never more than what is due: an amount cannot drop below what was paid
+  SELECT o.seq, sum(x.amount) AS paid INTO over
+    FROM crm_contract.installment_due o JOIN crm_contract.payment x ON x.installment_due_id = o.id AND x.tenant = o.tenant
+   WHERE o.installment_id = NEW.id AND o.tenant = NEW.tenant
+   GROUP BY o.seq HAVING sum(x.amount) > amt ORDER BY o.seq LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'installment "%" of contract "%": occurrence % has % paid, more than its new amount %', NEW.name, c.code,
+      over.seq, over.paid, amt
+      USING ERRCODE = '23514', HINT = 'Record the refund first (delete or lower the payments), or keep the amount.';
+  END IF;
   IF NEW.due_on IS NOT NULL THEN
     IF NEW.every IS NULL THEN
       dues := ARRAY[NEW.due_on];
@@ -326,16 +372,34 @@ BEGIN
       RAISE EXCEPTION 'recurring installment "%" of contract "%" needs occurrences or the contract''s effective_to', NEW.name, c.code
         USING ERRCODE = '23502', HINT = 'Say how many times it falls due, or until when the contract runs.';
     ELSE
-      k := 1;
+      -- occurrence k + 1 falls on the first one's day as counted (before any Art. 203 move)
+      -- plus k periods, and is due on that day moved by the convention; a contract's life
+      -- holds the occurrences whose day as counted falls by effective_to
+      first := crm_contract.anchor_base(format('installment "%s" of contract "%s"', NEW.name, c.code), NEW.tenant,
+                                        NEW.contract_id, c.signed_on, NEW.anchor, NEW.anchor_milestone, NEW.anchor_date);
+      IF NEW.within IS NOT NULL THEN
+        first := (crm_contract.stored_due(first, NEW.within, c.calendar, 'unadjusted')).due_on;
+      END IF;
+      k := 0;
+      raw := first;
       d := NEW.due_on;
       p := NEW.due_provisional;
-      WHILE d IS NOT NULL AND (k <= NEW.occurrences OR (NEW.occurrences IS NULL AND d <= c.effective_to)) AND k <= 10000 LOOP
+      WHILE raw IS NOT NULL AND (k < NEW.occurrences OR (NEW.occurrences IS NULL AND raw <= c.effective_to)) LOOP
+        IF k >= 10000 THEN
+          RAISE EXCEPTION 'installment "%" of contract "%" falls due more than 10000 times before %', NEW.name, c.code, c.effective_to
+            USING ERRCODE = '22023', HINT = 'Give it a number of occurrences, or a longer period.';
+        END IF;
+        IF k > 0 THEN
+          every_k := crm_contract.term(k * crm_contract.term_quantity(NEW.every), crm_contract.term_unit(NEW.every));
+          SELECT s.due_on, coalesce(s.provisional, false) INTO d, p
+            FROM crm_contract.stored_due(first, every_k, c.calendar, NEW.convention) s;
+        END IF;
+        EXIT WHEN d IS NULL;   -- past what the calendar's forecast covers: the occurrences so far
         dues := dues || d;
         provs := provs || p;
-        SELECT s.due_on, coalesce(s.provisional, false) INTO d, p
-          FROM crm_contract.stored_due(NEW.due_on,
-                 crm_contract.term(k * crm_contract.term_quantity(NEW.every), crm_contract.term_unit(NEW.every)), c.calendar) s;
         k := k + 1;
+        every_k := crm_contract.term(k * crm_contract.term_quantity(NEW.every), crm_contract.term_unit(NEW.every));
+        raw := (crm_contract.stored_due(first, every_k, c.calendar, 'unadjusted')).due_on;
       END LOOP;
     END IF;
   END IF;
@@ -346,13 +410,14 @@ BEGIN
     SELECT NEW.tenant, NEW.id, s.seq, s.due_on, amt, s.prov FROM unnest(dues, provs) WITH ORDINALITY AS s (due_on, prov, seq);
     RETURN NULL;
   END IF;
-  SELECT min(o.seq) INTO k FROM crm_contract.installment_due o JOIN crm_contract.payment p ON p.installment_due_id = o.id
-   WHERE o.installment_id = NEW.id AND o.seq > n;
+  SELECT min(o.seq) INTO k FROM crm_contract.installment_due o
+    JOIN crm_contract.payment x ON x.installment_due_id = o.id AND x.tenant = o.tenant
+   WHERE o.installment_id = NEW.id AND o.tenant = NEW.tenant AND o.seq > n;
   IF k IS NOT NULL THEN
     RAISE EXCEPTION 'installment "%" of contract "%": occurrence % has payments and cannot be dropped', NEW.name, c.code, k
       USING ERRCODE = '23503', HINT = 'Delete or move its payments first.';
   END IF;
-  DELETE FROM crm_contract.installment_due o WHERE o.installment_id = NEW.id AND o.seq > n;
+  DELETE FROM crm_contract.installment_due o WHERE o.installment_id = NEW.id AND o.tenant = NEW.tenant AND o.seq > n;
   INSERT INTO crm_contract.installment_due AS o (tenant, installment_id, seq, due_on, amount, due_provisional)
   SELECT NEW.tenant, NEW.id, s.seq, s.due_on, amt, s.prov FROM unnest(dues, provs) WITH ORDINALITY AS s (due_on, prov, seq)
   ON CONFLICT (installment_id, seq) DO UPDATE
@@ -374,7 +439,7 @@ DECLARE
 BEGIN
   IF NEW.signed_on IS DISTINCT FROM OLD.signed_on THEN
     SELECT m.name, m.completed_on INTO early FROM crm_contract.milestone m
-     WHERE m.contract_id = NEW.id AND m.completed_on IS NOT NULL
+     WHERE m.contract_id = NEW.id AND m.tenant = NEW.tenant AND m.completed_on IS NOT NULL
        AND (NEW.signed_on IS NULL OR m.completed_on < NEW.signed_on)
      ORDER BY m.completed_on, m.name LIMIT 1;
     IF FOUND THEN
@@ -384,13 +449,13 @@ BEGIN
     END IF;
   END IF;
   UPDATE crm_contract.milestone m SET due_on = NULL
-   WHERE m.contract_id = NEW.id AND (m.anchor = 'signing' OR all_rules);
+   WHERE m.contract_id = NEW.id AND m.tenant = NEW.tenant AND (m.anchor = 'signing' OR all_rules);
   UPDATE crm_contract.installment i SET due_on = NULL
-   WHERE i.contract_id = NEW.id
+   WHERE i.contract_id = NEW.id AND i.tenant = NEW.tenant
      AND (i.anchor = 'signing' OR all_rules OR OLD.total_amount IS DISTINCT FROM NEW.total_amount
           OR (i.every IS NOT NULL AND OLD.effective_to IS DISTINCT FROM NEW.effective_to));
   IF all_rules THEN
-    UPDATE crm_contract.change_request r SET due_on = NULL WHERE r.contract_id = NEW.id;
+    UPDATE crm_contract.change_request r SET due_on = NULL WHERE r.contract_id = NEW.id AND r.tenant = NEW.tenant;
   END IF;
   RETURN NULL;
 END $$;
@@ -407,8 +472,14 @@ DECLARE
   due_amount numeric;
   paid numeric;
 BEGIN
-  SELECT o.amount INTO due_amount FROM crm_contract.installment_due o WHERE o.id = NEW.installment_due_id FOR UPDATE;
-  SELECT sum(p.amount) INTO paid FROM crm_contract.payment p WHERE p.installment_due_id = NEW.installment_due_id;
+  IF crm_contract.restoring() THEN
+    RETURN NULL;   -- pg_restore reloads rows as dumped: what was dumped is kept, whatever it adds up to
+  END IF;
+  PERFORM crm_contract.check_amount(format('payment %s', coalesce(NEW.reference, NEW.id::text)), NEW.amount);
+  SELECT o.amount INTO due_amount FROM crm_contract.installment_due o
+   WHERE o.id = NEW.installment_due_id AND o.tenant = NEW.tenant FOR UPDATE;
+  SELECT sum(p.amount) INTO paid FROM crm_contract.payment p
+   WHERE p.installment_due_id = NEW.installment_due_id AND p.tenant = NEW.tenant;
   IF paid > due_amount THEN
     RAISE EXCEPTION 'payment % of % on %: payments of this installment add up to %, more than the % due',
       coalesce(NEW.reference, NEW.id::text), NEW.amount, NEW.paid_on, paid, due_amount
@@ -416,7 +487,7 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-COMMENT ON FUNCTION crm_contract.payment_check() IS 'trigger: payments never exceed the amount due';
+COMMENT ON FUNCTION crm_contract.payment_check() IS 'trigger: payments never exceed the amount due (kept as dumped during a restore)';
 CREATE TRIGGER payment_check AFTER INSERT OR UPDATE ON crm_contract.payment
   FOR EACH ROW EXECUTE FUNCTION crm_contract.payment_check();
 
@@ -425,24 +496,25 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
   t crm_contract.term;
+  conv crm_contract.due_convention;
 BEGIN
   IF crm_contract.restoring() THEN
     RETURN NEW;   -- pg_restore reloads rows as dumped: keep them
   END IF;
-  SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id;
+  SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = NEW.contract_id AND k.tenant = NEW.tenant;
   IF NEW.answered_on < NEW.received_on THEN
     RAISE EXCEPTION 'change request % of contract "%" is answered on %, before it was received (%)',
       NEW.ref, c.code, NEW.answered_on, NEW.received_on USING ERRCODE = '23514';
   END IF;
-  SELECT k.term INTO t FROM crm_contract.clause k
-   WHERE k.contract_id = NEW.contract_id AND k.kind = 'change_request' ORDER BY k.ref LIMIT 1;
+  SELECT k.term, k.convention INTO t, conv FROM crm_contract.clause k
+   WHERE k.contract_id = NEW.contract_id AND k.tenant = NEW.tenant AND k.kind = 'change_request' ORDER BY k.ref LIMIT 1;
   IF t IS NULL THEN
     NEW.due_on := NULL;
     NEW.due_provisional := false;
     NEW.due_note := format('contract "%s" has no change_request clause', c.code);
   ELSE
     SELECT s.due_on, coalesce(s.provisional, false) INTO NEW.due_on, NEW.due_provisional
-      FROM crm_contract.stored_due(NEW.received_on, t, c.calendar) s;
+      FROM crm_contract.stored_due(NEW.received_on, t, c.calendar, conv) s;
     NEW.due_note := CASE WHEN NEW.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, NEW.received_on) END;
   END IF;
   RETURN NEW;

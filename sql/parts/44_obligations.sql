@@ -48,7 +48,7 @@ FROM (
          false
     FROM crm_contract.clause k
     JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) k.contract_id
-    CROSS JOIN LATERAL (SELECT crm_contract.try_due_before(c.effective_to, k.term, c.calendar) AS due_on) n
+    CROSS JOIN LATERAL (SELECT crm_contract.try_due_before(c.effective_to, k.term, c.calendar, k.convention) AS due_on) n
    WHERE k.kind OPERATOR(pg_catalog.=) 'renewal' AND c.effective_to IS NOT NULL
      AND c.status OPERATOR(pg_catalog.=) ANY ('{signed,active}')
 ) o;
@@ -71,17 +71,19 @@ LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
   t crm_contract.term;
+  conv crm_contract.due_convention;
 BEGIN
-  SELECT k.code, k.calendar INTO c FROM crm_contract.contract k WHERE k.id = termination_notice_by.contract_id;
+  SELECT k.code, k.calendar, k.tenant INTO c FROM crm_contract.contract k WHERE k.id = termination_notice_by.contract_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'contract % does not exist', termination_notice_by.contract_id USING ERRCODE = '42704';
   END IF;
-  SELECT k.term INTO t FROM crm_contract.clause k
-   WHERE k.contract_id = termination_notice_by.contract_id AND k.kind = 'termination' ORDER BY k.ref LIMIT 1;
+  SELECT k.term, k.convention INTO t, conv FROM crm_contract.clause k
+   WHERE k.contract_id = termination_notice_by.contract_id AND k.tenant = c.tenant AND k.kind = 'termination'
+   ORDER BY k.ref LIMIT 1;
   IF t IS NULL THEN
     RAISE EXCEPTION 'contract "%" has no termination clause with a notice period', c.code USING ERRCODE = '42704';
   END IF;
-  RETURN crm_contract.due_before(terminate_on, t, c.calendar);
+  RETURN crm_contract.due_before(terminate_on, t, c.calendar, conv);
 END $$;
 COMMENT ON FUNCTION crm_contract.termination_notice_by(bigint, date) IS
-  'the last day to give notice so that a contract ends on terminate_on, by its termination clause (003 §11.2: X days in advance)';
+  'the last day to give notice so that a contract ends on terminate_on, by its termination clause (003 §11.2: X days in advance): the last day x whose notice period, counted from x and ended by Civil Code Art. 203 (or as the clause''s convention says), ends by terminate_on';

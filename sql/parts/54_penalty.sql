@@ -70,110 +70,178 @@ CREATE TABLE crm_contract.force_majeure (
 COMMENT ON TABLE crm_contract.force_majeure IS
   'force majeure periods of a contract (不可抗力, 003 §2.3, §13.1): their days accrue no penalty or late fee';
 
+-- A contract statement is made of three kinds of lines, one function each, and a
+-- total per obligor: what each party owes as of a day.
+
+-- The force majeure days of a contract, as the two arrays accrued() takes.
+CREATE FUNCTION crm_contract.force_majeure_days(contract_id bigint, tenant text, OUT from_days date[], OUT to_days date[])
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce(array_agg(f.from_day ORDER BY f.from_day), '{}'), coalesce(array_agg(f.to_day ORDER BY f.from_day), '{}')
+    FROM crm_contract.force_majeure f
+   WHERE f.contract_id = force_majeure_days.contract_id AND f.tenant = force_majeure_days.tenant
+$$;
+COMMENT ON FUNCTION crm_contract.force_majeure_days(bigint, text) IS
+  'the force majeure periods of a contract as parallel arrays of first and last days, for accrued()';
+
+-- Milestones: late by the days to completion, or to as_of while open; charged by the
+-- first delay_penalty clause (by ref) that names the milestone's obligor and, if it
+-- lists milestones, this one.
+CREATE FUNCTION crm_contract.statement_milestone_lines(contract_id bigint, as_of date)
+RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
+               basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
+               party text, due_provisional boolean, due_note text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT 'milestone', m.name, coalesce(k.ref, m.clause_ref), m.due_on, d.done_on,
+         CASE WHEN m.due_on IS NOT NULL THEN greatest(d.until - m.due_on, 0) END,
+         round(c.total_amount, 2), k.rule,
+         round(CASE WHEN k.rule IS NULL OR m.due_on IS NULL THEN 0
+                    ELSE crm_contract.accrued(k.rule, c.total_amount, m.due_on, d.until, '{}', '{}',
+                                              fm.from_days, fm.to_days, c.calendar) END, 2),
+         m.obligor, m.party, m.due_provisional, m.due_note
+    FROM crm_contract.contract c
+    CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
+    JOIN crm_contract.milestone m ON m.contract_id = c.id AND m.tenant = c.tenant
+    CROSS JOIN LATERAL (SELECT x.done_on, least(coalesce(x.done_on, as_of), as_of) AS until
+                          FROM (SELECT CASE WHEN m.completed_on <= as_of THEN m.completed_on END AS done_on) x) d
+    LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
+                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'delay_penalty'
+                          AND k.obligor = m.obligor AND k.party IS NOT DISTINCT FROM m.party
+                          AND (k.applies_to IS NULL OR m.name = ANY (k.applies_to))
+                        ORDER BY k.ref LIMIT 1) k ON true
+   WHERE c.id = statement_milestone_lines.contract_id
+   ORDER BY m.due_on NULLS LAST, m.id
+$$;
+COMMENT ON FUNCTION crm_contract.statement_milestone_lines(bigint, date) IS
+  'contract_statement''s milestone lines: days late and the delay penalty of the clause that charges the milestone''s obligor';
+
+-- Installments, the client's obligations: late fee on the balance partial payments leave,
+-- by the first late_fee clause (by ref) that charges the client and, if it lists names, this one.
+CREATE FUNCTION crm_contract.statement_installment_lines(contract_id bigint, as_of date)
+RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
+               basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
+               party text, due_provisional boolean, due_note text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT 'installment', CASE WHEN i.every IS NULL THEN i.name ELSE i.name || ' #' || o.seq END,
+         coalesce(k.ref, i.clause_ref), o.due_on, p.full_on, greatest(least(coalesce(p.full_on, as_of), as_of) - o.due_on, 0),
+         round(CASE WHEN k.rule IS NOT NULL AND crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END, 2),
+         k.rule,
+         round(CASE WHEN k.rule IS NULL THEN 0
+                    ELSE crm_contract.accrued(k.rule, CASE WHEN crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END,
+                                              o.due_on, least(coalesce(p.full_on, as_of), as_of), coalesce(p.days, '{}'),
+                                              coalesce(p.amounts, '{}'), fm.from_days, fm.to_days, c.calendar) END, 2),
+         'client'::crm_contract.obligor, NULL::text, o.due_provisional,
+         nullif(concat_ws('; ', i.due_note, CASE WHEN p.over > 0 THEN format('paid %s more than the %s due: a credit, not counted', p.over, o.amount) END), '')
+    FROM crm_contract.contract c
+    CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
+    JOIN crm_contract.installment i ON i.contract_id = c.id AND i.tenant = c.tenant
+    JOIN crm_contract.installment_due o ON o.installment_id = i.id AND o.tenant = i.tenant
+    LEFT JOIN LATERAL (
+      -- what was paid beyond the amount due (possible in data from 0.2) is a credit, not a payment of this debt
+      SELECT array_agg(x.paid_on ORDER BY x.paid_on, x.id) FILTER (WHERE x.counted > 0) AS days,
+             array_agg(x.counted ORDER BY x.paid_on, x.id) FILTER (WHERE x.counted > 0) AS amounts,
+             min(x.paid_on) FILTER (WHERE x.running >= o.amount) AS full_on,
+             sum(x.amount) - o.amount AS over
+        FROM (SELECT y.id, y.paid_on, y.amount, sum(y.amount) OVER w AS running,
+                     least(y.amount, greatest(o.amount - (sum(y.amount) OVER w - y.amount), 0)) AS counted
+                FROM crm_contract.payment y
+               WHERE y.installment_due_id = o.id AND y.tenant = o.tenant AND y.paid_on <= as_of
+              WINDOW w AS (ORDER BY y.paid_on, y.id)) x) p ON true
+    LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
+                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'late_fee' AND k.obligor = 'client'
+                          AND (k.applies_to IS NULL OR i.name = ANY (k.applies_to))
+                        ORDER BY k.ref LIMIT 1) k ON true
+   WHERE c.id = statement_installment_lines.contract_id
+   ORDER BY o.due_on, i.name, o.seq
+$$;
+COMMENT ON FUNCTION crm_contract.statement_installment_lines(bigint, date) IS
+  'contract_statement''s installment lines (the client''s obligations): full payment, days late and the late fee on the balance partial payments leave';
+
+-- SLA service credits, owed by the vendor: each breach logged by the trigger or a sweep
+-- accrues its target's credit rule once (as one day late), on the contract amount (of
+-- total) or on the month's fee (the installments due in the month of the breach); one
+-- line per month and rule.
+CREATE FUNCTION crm_contract.statement_credit_lines(contract_id bigint, as_of date)
+RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
+               basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
+               party text, due_provisional boolean, due_note text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT 'sla_credit',
+         format('SLA credits %s: %s breach%s', to_char(b.month, 'YYYY-MM'), b.breaches, CASE WHEN b.breaches = 1 THEN '' ELSE 'es' END),
+         NULL, b.month, NULL::date, NULL::integer, round(v.basis, 2), b.rule,
+         round((SELECT coalesce(sum(crm_contract.penalty(b.rule, v.basis, d, d + 1, c.calendar)), 0) FROM unnest(b.days) d), 2),
+         'vendor'::crm_contract.obligor, NULL::text, false, NULL::text
+    FROM crm_contract.contract c
+    JOIN crm_contract.calendar k ON k.name = c.calendar
+    CROSS JOIN LATERAL (
+      SELECT date_trunc('month', e.at AT TIME ZONE k.time_zone)::date AS month, s.credit AS rule, count(*) AS breaches,
+             array_agg((e.at AT TIME ZONE k.time_zone)::date ORDER BY e.at, e.id) AS days
+        FROM crm_contract.sla_event e
+        JOIN crm_contract.sla_target s ON s.contract_id = e.contract_id AND s.tenant = e.tenant AND s.priority = e.priority
+                                      AND s.metric = e.metric AND s.credit IS NOT NULL
+       WHERE e.contract_id = c.id AND e.tenant = c.tenant AND e.kind = 'breached'
+         AND (e.at AT TIME ZONE k.time_zone)::date <= as_of
+       GROUP BY 1, 2) b
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN crm_contract.rule_basis(b.rule) = 'total' THEN c.total_amount
+                  ELSE (SELECT coalesce(sum(d.amount), 0) FROM crm_contract.installment_due d
+                          JOIN crm_contract.installment i ON i.id = d.installment_id AND i.tenant = d.tenant
+                         WHERE i.contract_id = c.id AND i.tenant = c.tenant AND date_trunc('month', d.due_on) = b.month) END AS basis) v
+   WHERE c.id = statement_credit_lines.contract_id
+   ORDER BY b.month, b.rule::text
+$$;
+COMMENT ON FUNCTION crm_contract.statement_credit_lines(bigint, date) IS
+  'contract_statement''s SLA credit lines (owed by the vendor): per month and credit rule, each logged breach accrued once';
+
 CREATE FUNCTION crm_contract.contract_statement(contract_id bigint, as_of date)
 RETURNS TABLE (line integer, kind text, obligation text, clause_ref text, due_on date, done_on date,
-               days_late integer, basis numeric, rule crm_contract.penalty_rule, accrued numeric)
+               days_late integer, basis numeric, rule crm_contract.penalty_rule, accrued numeric,
+               obligor crm_contract.obligor, party text, due_provisional boolean, due_note text)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
-  o record;
-  delay crm_contract.penalty_rule;
-  late crm_contract.penalty_rule;
-  delay_ref text;
-  late_ref text;
-  fm_from date[];
-  fm_to date[];
-  until date;
-  total numeric := 0;
 BEGIN
   SELECT k.* INTO c FROM crm_contract.contract k WHERE k.id = contract_statement.contract_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'contract % does not exist', contract_statement.contract_id USING ERRCODE = '42704';
   END IF;
-  SELECT k.rule, k.ref INTO delay, delay_ref FROM crm_contract.clause k
-   WHERE k.contract_id = c.id AND k.kind = 'delay_penalty' AND k.rule IS NOT NULL ORDER BY k.ref LIMIT 1;
-  SELECT k.rule, k.ref INTO late, late_ref FROM crm_contract.clause k
-   WHERE k.contract_id = c.id AND k.kind = 'late_fee' AND k.rule IS NOT NULL ORDER BY k.ref LIMIT 1;
-  SELECT coalesce(array_agg(f.from_day ORDER BY f.from_day), '{}'), coalesce(array_agg(f.to_day ORDER BY f.from_day), '{}')
-    INTO fm_from, fm_to FROM crm_contract.force_majeure f WHERE f.contract_id = c.id;
-  line := 0;
-
-  -- obligations to perform: late by the days to completion, or to as_of while open
-  FOR o IN SELECT m.name, m.clause_ref, m.due_on, m.completed_on FROM crm_contract.milestone m
-            WHERE m.contract_id = c.id ORDER BY m.due_on NULLS LAST, m.id LOOP
-    line := line + 1;
-    kind := 'milestone'; obligation := o.name; clause_ref := coalesce(delay_ref, o.clause_ref);
-    due_on := o.due_on; done_on := CASE WHEN o.completed_on <= as_of THEN o.completed_on END;
-    until := LEAST(coalesce(done_on, as_of), as_of);
-    days_late := CASE WHEN due_on IS NOT NULL THEN GREATEST(until - due_on, 0) END;
-    basis := c.total_amount; rule := delay;
-    accrued := CASE WHEN delay IS NULL OR due_on IS NULL THEN 0
-                    ELSE crm_contract.accrued(delay, basis, due_on, until, '{}', '{}', fm_from, fm_to, c.calendar) END;
-    total := total + accrued;
-    RETURN NEXT;
-  END LOOP;
-
-  -- payments: late fee on the balance that partial payments leave
-  FOR o IN SELECT i.name, i.every, i.clause_ref, d.seq, d.due_on, d.amount, p.days, p.amounts, p.full_on
-             FROM crm_contract.installment_due d
-             JOIN crm_contract.installment i ON i.id = d.installment_id
-             LEFT JOIN LATERAL (
-               SELECT array_agg(x.paid_on ORDER BY x.paid_on, x.id) AS days, array_agg(x.amount ORDER BY x.paid_on, x.id) AS amounts,
-                      min(x.paid_on) FILTER (WHERE x.running >= d.amount) AS full_on
-                 FROM (SELECT y.id, y.paid_on, y.amount, sum(y.amount) OVER (ORDER BY y.paid_on, y.id) AS running
-                         FROM crm_contract.payment y WHERE y.installment_due_id = d.id AND y.paid_on <= as_of) x) p ON true
-            WHERE i.contract_id = c.id ORDER BY d.due_on, i.name, d.seq LOOP
-    line := line + 1;
-    kind := 'installment';
-    obligation := CASE WHEN o.every IS NULL THEN o.name ELSE o.name || ' #' || o.seq END;
-    clause_ref := coalesce(late_ref, o.clause_ref);
-    due_on := o.due_on; done_on := o.full_on;
-    until := LEAST(coalesce(done_on, as_of), as_of);
-    days_late := GREATEST(until - due_on, 0);
-    rule := late;
-    basis := CASE WHEN late IS NOT NULL AND crm_contract.rule_basis(late) = 'total' THEN c.total_amount ELSE o.amount END;
-    accrued := CASE WHEN late IS NULL THEN 0
-                    ELSE crm_contract.accrued(late, basis, due_on, until, coalesce(o.days, '{}'), coalesce(o.amounts, '{}'),
-                                              fm_from, fm_to, c.calendar) END;
-    total := total + accrued;
-    RETURN NEXT;
-  END LOOP;
-
-  -- SLA service credits: each breach logged by the trigger or a sweep accrues its target's credit rule
-  -- once (as one day late), on the contract amount (of total) or on the month's fee (the installments
-  -- due in the month of the breach); one line per month and rule
-  FOR o IN SELECT date_trunc('month', e.at AT TIME ZONE k.time_zone)::date AS month, s.credit::text AS credit,
-                  count(*) AS breaches,
-                  array_agg((e.at AT TIME ZONE k.time_zone)::date ORDER BY e.id) AS days
-             FROM crm_contract.sla_event e
-             JOIN crm_contract.sla_target s ON s.contract_id = e.contract_id AND s.priority = e.priority
-                                           AND s.metric = e.metric AND s.credit IS NOT NULL
-             JOIN crm_contract.calendar k ON k.name = c.calendar
-            WHERE e.contract_id = c.id AND e.kind = 'breached' AND (e.at AT TIME ZONE k.time_zone)::date <= as_of
-            GROUP BY 1, 2 ORDER BY 1, 2 LOOP   -- penalty_rule has no ordering: group its text
-    line := line + 1;
-    kind := 'sla_credit';
-    obligation := format('SLA credits %s: %s breach%s', to_char(o.month, 'YYYY-MM'), o.breaches,
-                         CASE WHEN o.breaches = 1 THEN '' ELSE 'es' END);
-    clause_ref := NULL; due_on := o.month; done_on := NULL; days_late := NULL;
-    rule := o.credit::crm_contract.penalty_rule;
-    basis := CASE WHEN crm_contract.rule_basis(rule) = 'total' THEN c.total_amount
-                  ELSE (SELECT coalesce(sum(d.amount), 0) FROM crm_contract.installment_due d
-                          JOIN crm_contract.installment i ON i.id = d.installment_id
-                         WHERE i.contract_id = c.id AND date_trunc('month', d.due_on) = o.month) END;
-    SELECT coalesce(sum(crm_contract.penalty(rule, basis, b, b + 1, c.calendar)), 0) INTO accrued
-      FROM unnest(o.days) b;
-    total := total + accrued;
-    RETURN NEXT;
-  END LOOP;
-
-  line := line + 1;
-  kind := 'total'; obligation := NULL; clause_ref := NULL; due_on := NULL; done_on := NULL; days_late := NULL;
-  basis := NULL; rule := NULL; accrued := total;
-  RETURN NEXT;
+  RETURN QUERY
+  WITH lines AS (
+    SELECT row_number() OVER (ORDER BY x.part, x.n)::integer AS line, x.*
+      FROM (SELECT 1 AS part, row_number() OVER () AS n, m.* FROM crm_contract.statement_milestone_lines(c.id, as_of) m
+            UNION ALL
+            SELECT 2, row_number() OVER (), i.* FROM crm_contract.statement_installment_lines(c.id, as_of) i
+            UNION ALL
+            SELECT 3, row_number() OVER (), s.* FROM crm_contract.statement_credit_lines(c.id, as_of) s) x),
+  -- what each obligor owes; a third party no more than its liability cap (003 §16.1.1)
+  owed AS (
+    SELECT l.obligor, l.party, sum(l.accrued) AS accrued,
+           (SELECT coalesce(p.liability_cap_amount, round(p.liability_cap_share * c.total_amount, 2))
+              FROM crm_contract.party p
+             WHERE p.contract_id = c.id AND p.tenant = c.tenant AND p.name = l.party
+             ORDER BY p.id LIMIT 1) AS cap
+      FROM lines l GROUP BY l.obligor, l.party),
+  totals AS (
+    SELECT o.obligor, o.party, round(CASE WHEN o.cap < o.accrued THEN o.cap ELSE o.accrued END, 2) AS accrued,
+           CASE WHEN o.cap < o.accrued THEN format('capped at %s, the liability cap of party "%s" (accrued %s)',
+                                                   round(o.cap, 2), o.party, round(o.accrued, 2)) END AS note
+      FROM owed o)
+  SELECT l.line, l.kind, l.obligation, l.clause_ref, l.due_on, l.done_on, l.days_late, l.basis, l.rule, l.accrued,
+         l.obligor, l.party, l.due_provisional, l.due_note
+    FROM lines l
+  UNION ALL
+  SELECT (SELECT count(*) FROM lines)::integer + row_number() OVER (ORDER BY t.obligor, t.party)::integer, 'total',
+         format('total owed by the %s', CASE t.obligor WHEN 'client' THEN 'client (甲方)' WHEN 'vendor' THEN 'vendor (乙方)'
+                                                     ELSE format('third party "%s"', t.party) END),
+         NULL, NULL, NULL, NULL, NULL, NULL, t.accrued, t.obligor, t.party, NULL, t.note
+    FROM totals t
+  UNION ALL
+  SELECT (SELECT count(*) FROM lines)::integer + (SELECT count(*) FROM totals)::integer + 1, 'total', NULL,
+         NULL, NULL, NULL, NULL, NULL, NULL, round(coalesce((SELECT sum(t.accrued) FROM totals t), 0), 2),
+         NULL, NULL, NULL, NULL
+   ORDER BY 1;
 END $$;
 COMMENT ON FUNCTION crm_contract.contract_statement(bigint, date) IS
-  'every milestone and installment occurrence of a contract with due date, completion or full payment, days late and the penalty (delay_penalty clause) or late fee (late_fee clause, on the balance partial payments leave) accrued as of as_of, force majeure days excluded; SLA service credits per month (each logged breach accrues its target''s credit rule once); a last row holds the total';
+  'what each party of a contract owes as of as_of: every milestone (days late, the delay penalty of the clause that charges its obligor), every installment occurrence (the client''s: full payment, days late, the late fee on the balance partial payments leave), SLA service credits per month (the vendor''s); force majeure days excluded; due dates with their note and provisional mark; a total per obligor (a third party''s capped by its liability cap, 003 §16.1.1), then the grand total; money to 0.01';
 
 CREATE FUNCTION crm_contract.penalty_review(rule crm_contract.penalty_rule, principal numeric, accrued numeric,
     loss numeric DEFAULT NULL, on_day date DEFAULT CURRENT_DATE,

@@ -15,7 +15,22 @@
 #include "core/due.h"
 #include "term/term_type.h"
 
-/* due(start timestamptz, term, calendar) */
+/*
+ * The convention of argument argno (crm_contract.due_convention), or
+ * following (Civil Code Art. 203) when the call has no such argument.
+ */
+static DueConvention
+convention_arg(FunctionCallInfo fcinfo, int argno)
+{
+	char	   *label;
+
+	if (PG_NARGS() <= argno)
+		return DUE_FOLLOWING;
+	label = DatumGetCString(DirectFunctionCall1(enum_out, PG_GETARG_DATUM(argno)));
+	return strcmp(label, "unadjusted") == 0 ? DUE_UNADJUSTED : DUE_FOLLOWING;
+}
+
+/* due(start timestamptz, term, calendar [, convention]) */
 PG_FUNCTION_INFO_V1(crm_due_timestamptz);
 Datum
 crm_due_timestamptz(PG_FUNCTION_ARGS)
@@ -23,12 +38,13 @@ crm_due_timestamptz(PG_FUNCTION_ARGS)
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	Term		t = PG_GETARG_TERM(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err = {0};
+	DueConvention conv = convention_arg(fcinfo, 3);
+	CalError	err = {0};
 	int64		result = 0;
 
 	if (TIMESTAMP_NOT_FINITE(start))
 		PG_RETURN_TIMESTAMPTZ(start);
-	calendar_check_call(due_instant(cal, start, &t, &result, &err), &err, fcinfo, 2, cal);
+	calendar_check_call(due_instant(cal, start, &t, conv, &result, &err), &err, fcinfo, 2, cal);
 	PG_RETURN_TIMESTAMPTZ(calendar_checked_timestamp(result, fcinfo, 2));
 }
 
@@ -43,21 +59,22 @@ refuse_hour_term(Term t)
 					 term_to_cstring(t))));
 }
 
-/* due(start date, term, calendar) and due_before(day date, term, calendar) */
+/* due(start date, term, calendar [, convention]) and due_before(day date, term, calendar [, convention]) */
 static Datum
 due_date_common(FunctionCallInfo fcinfo, bool before, bool lenient)
 {
 	DateADT		start = PG_GETARG_DATEADT(0);
 	Term		t = PG_GETARG_TERM(1);
 	const Calendar *cal = calendar_for_call(fcinfo, 2);
-	CalError		err = {0};
+	DueConvention conv = convention_arg(fcinfo, 3);
+	CalError	err = {0};
 	int64		result = 0;
 	CalStatus	st;
 
 	if (DATE_NOT_FINITE(start))
 		PG_RETURN_DATEADT(start);
-	st = before ? due_date_before(cal, start, &t, &result, &err) :
-		due_date(cal, start, &t, &result, &err);
+	st = before ? due_date_before(cal, start, &t, conv, &result, &err) :
+		due_date(cal, start, &t, conv, &result, &err);
 	if (st == CAL_ERR_NEEDS_TIME)
 		refuse_hour_term(t);
 	if (lenient && st == CAL_ERR_UNCOVERED)
@@ -99,7 +116,7 @@ crm_try_due_before(PG_FUNCTION_ARGS)
 
 
 /*
- * stored_due(start, term, calendar): the due date crm_contract stores for a
+ * stored_due(start, term, calendar, convention): the due date crm_contract stores for a
  * contract's obligation, always on the calendar's forecast past its covered
  * days, and whether it is provisional; NULL where even the forecast has no
  * data (or the calendar has no forecast).
@@ -129,7 +146,7 @@ crm_stored_due(PG_FUNCTION_ARGS)
 		values[1] = BoolGetDatum(false);
 		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 	}
-	st = due_date(cal, start, &t, &result, &err);
+	st = due_date(cal, start, &t, convention_arg(fcinfo, 3), &result, &err);
 	if (st == CAL_ERR_NEEDS_TIME)
 		refuse_hour_term(t);
 	if (st == CAL_ERR_UNCOVERED)

@@ -80,7 +80,7 @@ calendar_report(CalStatus st, const CalError *err, const char *name, const Calen
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("calendar \"%s\" has no working day in that direction", name),
-					 errhint("Give the calendar weekly hours in crm_contract.calendar_hours.")));
+					 errhint("Give the calendar weekly hours in crm_contract.calendar_hours.  A period of days, weeks, months or years whose last day is a day off ends on the next working day (Civil Code Art. 203); on a calendar without working days count it unadjusted, e.g. due(start, term, calendar, 'unadjusted').")));
 			break;
 		case CAL_ERR_NEEDS_TIME:
 			ereport(ERROR,

@@ -29,15 +29,86 @@ shift_local(const Calendar *cal, int64_t start, int64_t days, int64_t months,
 	return CAL_OK;
 }
 
+/* Whether a term is a period of whole days or longer that Art. 203 adjusts (not working days). */
+static inline bool
+is_civil_period(const Term *t)
+{
+	return t->unit == TERM_DAYS || t->unit == TERM_WEEKS || t->unit == TERM_MONTHS ||
+		t->unit == TERM_YEARS;
+}
+
+/* The last day of a civil period from day (Art. 201, 202), unadjusted; sign -1 counts back. */
+static CalStatus
+period_last_day(int64_t day, const Term *t, int sign, int64_t *result)
+{
+	int64_t		q = sign * (int64_t) t->quantity;
+	int64_t		nd = day;
+
+	switch (t->unit)
+	{
+		case TERM_DAYS:
+			nd = day + q;
+			break;
+		case TERM_WEEKS:
+			nd = day + q * 7;
+			break;
+		case TERM_MONTHS:
+			if (!civil_add_months(day, q, &nd))
+				return CAL_ERR_RANGE;
+			break;
+		case TERM_YEARS:
+			if (!civil_add_months(day, q * 12, &nd))
+				return CAL_ERR_RANGE;
+			break;
+		default:
+			return CAL_ERR_NEEDS_TIME;
+	}
+	if (nd < CAL_DAY_MIN || nd > CAL_DAY_MAX)
+		return CAL_ERR_RANGE;
+	*result = nd;
+	return CAL_OK;
+}
+
+/* Art. 203: a last day that is a day off moves to the next working day. */
+static inline CalStatus
+following_day(const Calendar *cal, int64_t day, int64_t *result, CalError *err)
+{
+	return calendar_add_working_days(cal, day, 0, result, err);
+}
+
+/* The close of business of a day: its last working interval's end, else 24:00. */
+static int64_t
+close_of_business(const Calendar *cal, int64_t day)
+{
+	int64_t		opens[64],
+				closes[64];
+	int			n = calendar_day_intervals(cal, day, opens, closes, 64);
+
+	if (n > 0)
+		return closes[n - 1];
+	return zone_to_instant(calendar_zone(cal), (day + 1) * DAY);
+}
+
 CalStatus
-due_instant(const Calendar *cal, int64_t start, const Term *t,
-			   int64_t *result, CalError *err)
+due_instant(const Calendar *cal, int64_t start, const Term *t, DueConvention conv,
+			int64_t *result, CalError *err)
 {
 	int64_t		q = t->quantity;
 	int64_t		day;
 	int64_t		nd;
 	CalStatus	st;
 
+	if (conv == DUE_FOLLOWING && is_civil_period(t))
+	{
+		/* the start's local day is not counted (Art. 201); the period ends at close of business */
+		day = civil_floor_div(zone_to_local(calendar_zone(cal), start), DAY);
+		if ((st = period_last_day(day, t, 1, &nd)) != CAL_OK)
+			return st;
+		if ((st = following_day(cal, nd, &nd, err)) != CAL_OK)
+			return st;
+		*result = close_of_business(cal, nd);
+		return CAL_OK;
+	}
 	switch (t->unit)
 	{
 		case TERM_MINUTES:
@@ -76,51 +147,88 @@ due_instant(const Calendar *cal, int64_t start, const Term *t,
 	return CAL_ERR_RANGE;
 }
 
-/* A term of days or longer applied forwards (sign 1) or backwards (sign -1) to a date. */
-static CalStatus
-due_date_signed(const Calendar *cal, int64_t day, const Term *t, int sign,
-				int64_t *result, CalError *err)
+CalStatus
+due_date(const Calendar *cal, int64_t day, const Term *t, DueConvention conv,
+		 int64_t *result, CalError *err)
 {
-	int64_t		q = sign * (int64_t) t->quantity;
-	int64_t		nd = day;
+	CalStatus	st;
 
-	switch (t->unit)
-	{
-		case TERM_DAYS:
-			nd = day + q;
-			break;
-		case TERM_WEEKS:
-			nd = day + q * 7;
-			break;
-		case TERM_MONTHS:
-			if (!civil_add_months(day, q, &nd))
-				return CAL_ERR_RANGE;
-			break;
-		case TERM_YEARS:
-			if (!civil_add_months(day, q * 12, &nd))
-				return CAL_ERR_RANGE;
-			break;
-		case TERM_WORKING_DAYS:
-			return calendar_add_working_days(cal, day, q, result, err);
-		default:
-			return CAL_ERR_NEEDS_TIME;
-	}
-	if (nd < CAL_DAY_MIN || nd > CAL_DAY_MAX)
-		return CAL_ERR_RANGE;
-	*result = nd;
+	if (t->unit == TERM_WORKING_DAYS)
+		return calendar_add_working_days(cal, day, t->quantity, result, err);
+	if ((st = period_last_day(day, t, 1, result)) != CAL_OK)
+		return st;
+	if (conv == DUE_FOLLOWING)
+		return following_day(cal, *result, result, err);
 	return CAL_OK;
 }
 
-CalStatus
-due_date(const Calendar *cal, int64_t day, const Term *t,
-			int64_t *result, CalError *err)
+/*
+ * Whether the period t from x ends by day.  The raw last day comes first: a
+ * following move only goes later, so a raw day past day never fits, and the
+ * calendar is not consulted past day (due_before needs no holiday data beyond it).
+ */
+static CalStatus
+ends_by(const Calendar *cal, int64_t x, const Term *t, DueConvention conv, int64_t day,
+		bool *fits, CalError *err)
 {
-	return due_date_signed(cal, day, t, 1, result, err);
+	int64_t		d;
+	CalStatus	st;
+
+	if (t->unit != TERM_WORKING_DAYS)
+	{
+		if ((st = period_last_day(x, t, 1, &d)) != CAL_OK)
+			return st;
+		if (d > day)
+		{
+			*fits = false;
+			return CAL_OK;
+		}
+	}
+	if ((st = due_date(cal, x, t, conv, &d, err)) != CAL_OK)
+		return st;
+	*fits = d <= day;
+	return CAL_OK;
 }
 
+/* Steps a search for due_date_before may take before it gives up (a calendar nearly without working days). */
+#define BEFORE_MAX_STEPS 4000
+
 CalStatus
-due_date_before(const Calendar *cal, int64_t day, const Term *t,
-				   int64_t *result, CalError *err)
+due_date_before(const Calendar *cal, int64_t day, const Term *t, DueConvention conv,
+				int64_t *result, CalError *err)
 {
-	return due_date_signed(cal, day, t, -1, result, err);
+	int64_t		x;
+	bool		fits;
+	CalStatus	st;
+	int			steps = 0;
+
+	if (t->unit == TERM_WORKING_DAYS)
+		st = calendar_add_working_days(cal, day, -(int64_t) t->quantity, &x, err);
+	else
+		st = period_last_day(day, t, -1, &x);
+	if (st != CAL_OK)
+		return st;
+	/* down while the period from x ends after day, then up while the next one still fits */
+	for (;;)
+	{
+		if ((st = ends_by(cal, x, t, conv, day, &fits, err)) != CAL_OK)
+			return st;
+		if (fits)
+			break;
+		if (x <= CAL_DAY_MIN || ++steps > BEFORE_MAX_STEPS)
+			return CAL_ERR_RANGE;
+		x--;
+	}
+	for (;;)
+	{
+		if (x >= CAL_DAY_MAX || ++steps > BEFORE_MAX_STEPS)
+			return CAL_ERR_RANGE;
+		if ((st = ends_by(cal, x + 1, t, conv, day, &fits, err)) != CAL_OK)
+			return st;
+		if (!fits)
+			break;
+		x++;
+	}
+	*result = x;
+	return CAL_OK;
 }

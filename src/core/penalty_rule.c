@@ -167,3 +167,26 @@ penalty_rule_format(const PenaltyRule *r, char *buf, size_t bufsize)
 }
 
 /* ---------- accrual ---------- */
+
+#define PR_CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
+
+/*
+ * A total order consistent with equality (every field compared): by basis, then
+ * period, then fixed rates before LPR rules, smaller rates first, then options.
+ * It has no legal meaning; it lets rules be sorted, grouped and indexed.
+ */
+int
+penalty_rule_compare(const PenaltyRule *a, const PenaltyRule *b)
+{
+	PR_CMP(a->basis, b->basis);
+	PR_CMP(a->period, b->period);
+	PR_CMP(a->lpr_mult, b->lpr_mult);
+	PR_CMP(a->rate, b->rate);
+	PR_CMP(a->flags, b->flags);
+	PR_CMP(a->grace, b->grace);
+	PR_CMP(a->cap_kind, b->cap_kind);
+	PR_CMP(a->cap, b->cap);
+	PR_CMP(a->minimum, b->minimum);
+	PR_CMP(a->reserved, b->reserved);
+	return 0;
+}

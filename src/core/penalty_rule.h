@@ -84,6 +84,9 @@ extern size_t penalty_rule_format(const PenaltyRule *r, char *buf, size_t bufsiz
 /* Validate a rule from the binary form. */
 extern PrStatus penalty_rule_check(const PenaltyRule *r);
 
+/* -1, 0 or 1: a total order consistent with equality of every field. */
+extern int penalty_rule_compare(const PenaltyRule *a, const PenaltyRule *b);
+
 /*
  * Binary wire form (penalty_rule_send, penalty_rule_recv): the version byte,
  * then rate (int64), lpr_mult (int32), basis, period, flags, cap_kind (one

@@ -72,7 +72,7 @@ sla_clock_deadline(const Calendar *cal, const Term *t, int64_t start,
 	int64_t		d;
 	CalStatus	st;
 
-	if ((st = due_instant(cal, start, t, &d, err)) != CAL_OK)
+	if ((st = due_instant(cal, start, t, DUE_UNADJUSTED, &d, err)) != CAL_OK)
 		return st;
 	return extend(cal, term_unit_is_working(t->unit), start, d, pauses, npauses, result, err);
 }
@@ -108,7 +108,7 @@ sla_clock_share_instant(const Calendar *cal, const Term *t, int64_t start, int32
 	if ((part = sla_clock_share_amount(t, share)) < 0)
 	{
 		/* the target's length as counted on its clock (working days become working time) */
-		if ((st = due_instant(cal, start, t, &d, err)) != CAL_OK)
+		if ((st = due_instant(cal, start, t, DUE_UNADJUSTED, &d, err)) != CAL_OK)
 			return st;
 		if ((st = span(cal, working, start, d, &whole, err)) != CAL_OK)
 			return st;

@@ -138,12 +138,17 @@ payment_cmp(const void *a, const void *b)
 	return x->day < y->day ? -1 : x->day > y->day;
 }
 
-/* Payments from two parallel arrays, sorted by day. */
+/*
+ * Payments from two parallel arrays, sorted by day.  They add up to no more than
+ * the amount due: a balance below zero would be a credit, which accrues nothing
+ * and hides a data error (an overpayment or a payment booked to the wrong debt).
+ */
 static PrPayment *
-payments_from_arrays(ArrayType *days, ArrayType *amounts, int32 *n)
+payments_from_arrays(ArrayType *days, ArrayType *amounts, int64 due_amount, int32 *n)
 {
 	ArrayPair	ap;
 	int			i;
+	int64		paid = 0;
 	PrPayment  *p;
 
 	array_pair(days, DATEOID, "payment dates", amounts, NUMERICOID, "payment amounts",
@@ -166,6 +171,14 @@ payments_from_arrays(ArrayType *days, ArrayType *amounts, int32 *n)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("payment %d of %s must be positive", i + 1,
 							DatumGetCString(DirectFunctionCall1(numeric_out, ap.b[i])))));
+		if (pg_add_s64_overflow(paid, p[i].amount, &paid) || paid > due_amount)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("payments add up to more than the amount due %s",
+							DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(money_from_minor(due_amount))))),
+					 errdetail("Payment %d of %s brings the total paid past it.", i + 1,
+							  DatumGetCString(DirectFunctionCall1(numeric_out, ap.b[i]))),
+					 errhint("A late fee accrues on what is still owed; book an overpayment as a credit, not as a payment of this debt.")));
 	}
 	qsort(p, ap.n, sizeof(PrPayment), payment_cmp);
 	*n = ap.n;
@@ -181,7 +194,7 @@ crm_late_fee(PG_FUNCTION_ARGS)
 	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "amount due");
 	DateADT		due = PG_GETARG_DATEADT(2);
 	int32		npays;
-	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), &npays);
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), base, &npays);
 	DateADT		until = PG_GETARG_DATEADT(5);
 
 	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 6, r, base, due, until,
@@ -249,7 +262,7 @@ crm_accrued(PG_FUNCTION_ARGS)
 	DateADT		until = PG_GETARG_DATEADT(3);
 	int32		npays,
 				nx;
-	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(4), PG_GETARG_ARRAYTYPE_P(5), &npays);
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(4), PG_GETARG_ARRAYTYPE_P(5), base, &npays);
 	PrRange    *x = ranges_from_arrays(PG_GETARG_ARRAYTYPE_P(6), PG_GETARG_ARRAYTYPE_P(7), &nx);
 
 	PG_RETURN_NUMERIC(money_from_minor(accrue_or_report(fcinfo, 8, r, base, due, until,
@@ -265,7 +278,7 @@ crm_late_fee_breakdown(PG_FUNCTION_ARGS)
 	int64		base = money_to_minor(PG_GETARG_NUMERIC(1), "amount due");
 	DateADT		due = PG_GETARG_DATEADT(2);
 	int32		npays;
-	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), &npays);
+	PrPayment  *pays = payments_from_arrays(PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4), base, &npays);
 	DateADT		until = PG_GETARG_DATEADT(5);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int32		maxseg = 4096;

@@ -184,6 +184,27 @@ crm_penalty_rule_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(memcmp(PG_GETARG_PENALTY_RULE_P(0), PG_GETARG_PENALTY_RULE_P(1), sizeof(PenaltyRule)) != 0);
 }
 
+/* The btree order of penalty_rule (penalty_rule_compare). */
+PG_FUNCTION_INFO_V1(crm_penalty_rule_cmp);
+Datum
+crm_penalty_rule_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(penalty_rule_compare(PG_GETARG_PENALTY_RULE_P(0), PG_GETARG_PENALTY_RULE_P(1)));
+}
+
+#define PR_CMP_OPERATOR(name, test) \
+PG_FUNCTION_INFO_V1(crm_penalty_rule_##name); \
+Datum \
+crm_penalty_rule_##name(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(penalty_rule_compare(PG_GETARG_PENALTY_RULE_P(0), PG_GETARG_PENALTY_RULE_P(1)) test); \
+}
+
+PR_CMP_OPERATOR(lt, < 0)
+PR_CMP_OPERATOR(le, <= 0)
+PR_CMP_OPERATOR(gt, > 0)
+PR_CMP_OPERATOR(ge, >= 0)
+
 /* Hash consistent with equality (every field is set, the padding is zero). */
 PG_FUNCTION_INFO_V1(crm_penalty_rule_hash);
 Datum

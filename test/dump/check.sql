@@ -20,3 +20,10 @@ SELECT * FROM public.quote ORDER BY id;
 -- and the trigger still works on a new ticket
 INSERT INTO public.ticket (contract_id, priority, opened_at)
 SELECT id, 'P1', '2026-10-12 09:00+08' FROM crm_contract.contract WHERE code = '002' RETURNING response_due, resolve_due;
+-- the overpaid occurrence kept from the 0.2 history: its payment, and the statement's credit note
+SELECT i.name, d.amount, sum(p.amount) AS paid FROM crm_contract.installment_due d
+  JOIN crm_contract.installment i ON i.id = d.installment_id JOIN crm_contract.payment p ON p.installment_due_id = d.id
+ WHERE i.name = 'hardware' GROUP BY i.name, d.amount;
+SELECT obligation, days_late, accrued, due_note
+  FROM crm_contract.contract_statement((SELECT id FROM crm_contract.contract WHERE code = '001'), '2026-03-01')
+ WHERE obligation = 'hardware';

@@ -35,6 +35,19 @@ INSERT INTO installment (contract_id, name, amount, anchor, anchor_date, every, 
   SELECT id, 'monthly fee', 10000.00, 'date', '2026-01-15', '1 month', 12 FROM contract WHERE code = '002';
 INSERT INTO payment (installment_due_id, paid_on, amount)
   SELECT d.id, '2025-10-23', 400000.00 FROM installment_due d JOIN installment i ON i.id = d.installment_id WHERE i.name = 'implementation fee 50%';
+-- a history 0.2 allowed (issue 11): the amount lowered after payments, leaving an occurrence paid
+-- 500,000.00 against 300,000.00 due; 0.3 refuses that on write, and keeps such rows on restore
+INSERT INTO installment (contract_id, name, amount) SELECT id, 'hardware', 500000.00 FROM contract WHERE code = '001';
+INSERT INTO payment (installment_due_id, paid_on, amount, reference)
+  SELECT d.id, '2026-01-20', 500000.00, 'HW-1' FROM installment_due d JOIN installment i ON i.id = d.installment_id WHERE i.name = 'hardware';
+ALTER TABLE installment DISABLE TRIGGER installment_occurrences;
+UPDATE installment SET amount = 300000.00 WHERE name = 'hardware';
+UPDATE installment_due d SET amount = 300000.00 FROM installment i WHERE i.id = d.installment_id AND i.name = 'hardware';
+ALTER TABLE installment ENABLE TRIGGER installment_occurrences;
+-- and a delay penalty clause 0.2 took without a rule (0.3 refuses it on write, keeps it on restore)
+ALTER TABLE clause DISABLE TRIGGER clause_check;
+INSERT INTO clause (contract_id, kind, ref, wording) SELECT id, 'delay_penalty', '16.1', '违约金另行约定' FROM contract WHERE code = '002';
+ALTER TABLE clause ENABLE TRIGGER clause_check;
 INSERT INTO change_request (contract_id, ref, received_on) SELECT id, 'CR-1', '2026-03-02' FROM contract WHERE code = '001';
 INSERT INTO force_majeure (contract_id, from_day, to_day, description) SELECT id, '2025-10-20', '2025-10-22', 'typhoon' FROM contract WHERE code = '001';
 UPDATE milestone SET completed_on = '2025-10-17' WHERE name = 'project start';

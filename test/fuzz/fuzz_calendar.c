@@ -697,7 +697,7 @@ check_terms(const Calendar *cal, In *in, const Fixture *f)
 	t.quantity = (u8(in) & 1) ? (int32_t) (1 + u32(in) % INT32_MAX) : (int32_t) (1 + u8(in) % 40);
 
 	/* on a date */
-	s1 = due_date(cal, d, &t, &r1, &e1);
+	s1 = due_date(cal, d, &t, DUE_UNADJUSTED, &r1, &e1);
 	switch (t.unit)
 	{
 		case TERM_MINUTES:
@@ -751,7 +751,7 @@ check_terms(const Calendar *cal, In *in, const Fixture *f)
 	/* on an instant */
 	if (t.unit == TERM_WORKING_MINUTES || t.unit == TERM_WORKING_HOURS)
 		t.quantity = 1 + t.quantity % 20000;	/* keep the walks short */
-	s1 = due_instant(cal, s, &t, &r1, &e1);
+	s1 = due_instant(cal, s, &t, DUE_UNADJUSTED, &r1, &e1);
 	switch (t.unit)
 	{
 		case TERM_MINUTES:
@@ -801,6 +801,64 @@ check_terms(const Calendar *cal, In *in, const Fixture *f)
 		default:
 			CHECK(s1 == CAL_OK || s1 == CAL_ERR_RANGE);
 			break;
+	}
+}
+
+/*
+ * Civil Code Art. 203 (DUE_FOLLOWING): a period of days or longer ends on
+ * the first working day at or after its unadjusted last day; working-day
+ * terms are not adjusted.  due_date_before is the upper adjoint of due_date:
+ * x <= due_date_before(d) exactly when due_date(x) <= d, checked at the
+ * answer and one day past it.
+ */
+static void
+check_conventions(const Calendar *cal, In *in, const Fixture *f)
+{
+	Term		t;
+	int64_t		d = pick_day(in, f, true);
+	int64_t		r_unadj = 0,
+				r_fol = 0,
+				r_next = 0,
+				x = 0,
+				dx = 0;
+	CalError	e = {0};
+	CalStatus	su,
+				sf,
+				sb;
+	DueConvention conv = (u8(in) & 1) ? DUE_FOLLOWING : DUE_UNADJUSTED;
+
+	t.unit = (uint8_t) (TERM_DAYS + u8(in) % 4);	/* days, weeks, months, years */
+	if (u8(in) % 4 == 0)
+		t.unit = TERM_WORKING_DAYS;
+	t.quantity = (int32_t) (1 + u8(in) % 40);
+
+	su = due_date(cal, d, &t, DUE_UNADJUSTED, &r_unadj, &e);
+	sf = due_date(cal, d, &t, DUE_FOLLOWING, &r_fol, &e);
+	if (su == CAL_OK && t.unit == TERM_WORKING_DAYS)
+	{
+		CHECK_EQ(sf, CAL_OK);
+		CHECK_EQ(r_fol, r_unadj);
+	}
+	else if (su == CAL_OK)
+	{
+		CalStatus	sn = calendar_add_working_days(cal, r_unadj, 0, &r_next, &e);
+
+		CHECK_EQ(sf, sn);
+		if (sf == CAL_OK)
+		{
+			CHECK_EQ(r_fol, r_next);
+			CHECK(r_fol >= r_unadj);
+			CHECK(working(cal, r_fol));
+		}
+	}
+
+	sb = due_date_before(cal, d, &t, conv, &x, &e);
+	if (sb == CAL_OK)
+	{
+		CHECK_EQ(due_date(cal, x, &t, conv, &dx, &e), CAL_OK);
+		CHECK(dx <= d);
+		if (due_date(cal, x + 1, &t, conv, &dx, &e) == CAL_OK)
+			CHECK(dx > d);
 	}
 }
 
@@ -864,7 +922,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nops = 1 + u8(&in) % 8;
 	for (i = 0; i < nops && in.n > 0; i++)
 	{
-		int			op = u8(&in) % 8;
+		int			op = u8(&in) % 9;
 
 #ifdef FUZZ_TRACE
 		fprintf(stderr, "op %d (%zu bytes left)\n", op, in.n);
@@ -945,6 +1003,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						s = CAL_DAY_MIN * DAY - 1 - (int64_t) (u32(&in) % 86400) * 1000000;
 					check_add_time(cal, s, (u8(&in) & 1) ? -a : a);
 				}
+				break;
+			case 8:
+				check_conventions(cal, &in, &f);
 				break;
 		}
 	}

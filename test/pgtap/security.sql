@@ -23,8 +23,8 @@ SELECT is_empty($$
 SELECT ok(has_function_privilege('public', 'crm_contract.sla_deadlines()', 'EXECUTE'),
   'sla_deadlines() stays executable: users attach it to their ticket tables');
 SELECT is((SELECT count(*)::int FROM ext_functions WHERE has_function_privilege('public', oid, 'EXECUTE')
-            AND proname IN ('due', 'add_working_days', 'penalty', 'late_fee', 'contract_statement', 'sla_report')), 7,
-  'the computing functions stay executable by PUBLIC (due twice, add_working_days, penalty, late_fee, contract_statement, sla_report)');
+            AND proname IN ('due', 'add_working_days', 'penalty', 'late_fee', 'contract_statement', 'sla_report')), 9,
+  'the computing functions stay executable by PUBLIC (due four times: date or timestamptz, with or without a convention; add_working_days, penalty, late_fee, contract_statement, sla_report)');
 
 SELECT is_empty($$
   SELECT c.oid::regclass::text || ' ' || p.privilege_type

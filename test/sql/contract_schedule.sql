@@ -13,10 +13,10 @@ INSERT INTO tenant_member VALUES (current_user, 'seeds');
 -- 001: implementation and service, signed 2025-09-26, 1,000,000.00 CNY.
 INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status, effective_from, effective_to)
 VALUES ('001', 'implementation', '客户关系管理系统实施和服务合同', '甲方', '乙方', 1000000.00, NULL, 'draft', NULL, NULL);
-INSERT INTO clause (contract_id, kind, ref, wording, term, share) VALUES
-  ((SELECT id FROM contract WHERE code = '001'), 'payment', '4.1.1', '自本合同签订之日起10个工作日内支付总金额的50%', '10個工作日', 0.5),
-  ((SELECT id FROM contract WHERE code = '001'), 'delay_penalty', '9.3', '每延迟一日，按合同总金额的1%支付违约金', NULL, 0.01),
-  ((SELECT id FROM contract WHERE code = '001'), 'change_request', '11.2', '10个工作日内答复', '10個工作日', NULL);
+INSERT INTO clause (contract_id, kind, ref, wording, term, share, rule) VALUES
+  ((SELECT id FROM contract WHERE code = '001'), 'payment', '4.1.1', '自本合同签订之日起10个工作日内支付总金额的50%', '10個工作日', 0.5, NULL),
+  ((SELECT id FROM contract WHERE code = '001'), 'delay_penalty', '9.3', '每延迟一日，按合同总金额的1%支付违约金', NULL, 0.01, '1% of total per day'),
+  ((SELECT id FROM contract WHERE code = '001'), 'change_request', '11.2', '10个工作日内答复', '10個工作日', NULL, NULL);
 INSERT INTO milestone (contract_id, name, clause_ref, anchor, anchor_milestone, within) VALUES
   ((SELECT id FROM contract WHERE code = '001'), 'project start', '3.1.1', 'signing', NULL, '10個工作日'),
   ((SELECT id FROM contract WHERE code = '001'), 'go-live', '3.1.2', 'milestone', 'project start', '60個工作日'),
@@ -52,9 +52,9 @@ SELECT name, due_on FROM milestone WHERE name = 'go-live' AND due_on IS DISTINCT
 
 -- Go-live completed: yearly maintenance occurrences and the end of free support follow.
 UPDATE milestone SET completed_on = '2026-01-09' WHERE name = 'go-live';
-SELECT name, due_on FROM milestone WHERE name = 'free support ends';
+SELECT name, due_on FROM milestone WHERE name = 'free support ends';   -- 2026-01-09 + 1 year = Saturday 2027-01-09: Monday 2027-01-11 (on the 2027 forecast)
 SELECT i.name, o.seq, o.due_on, o.amount FROM installment_due o JOIN installment i ON i.id = o.installment_id
- WHERE i.name = 'maintenance fee 10%' ORDER BY o.seq;
+ WHERE i.name = 'maintenance fee 10%' ORDER BY o.seq;   -- 2026-01-09, then Saturday 2027-01-09 -> 2027-01-11 and Sunday 2028-01-09 -> 2028-01-10
 
 -- A change request is answered within the clause's 10 working days.
 INSERT INTO change_request (contract_id, ref, received_on) VALUES ((SELECT id FROM contract WHERE code = '001'), 'CR-1', '2026-09-25');
@@ -82,17 +82,17 @@ UPDATE milestone SET completed_on = '2026-09-14' WHERE name = 'development compl
 UPDATE milestone SET completed_on = '2026-09-18' WHERE name = 'acceptance report';
 UPDATE milestone SET completed_on = '2026-09-25' WHERE name = 'acceptance passed';
 SELECT m.name, m.due_on, m.completed_on FROM milestone m JOIN contract c ON c.id = m.contract_id WHERE c.code = '004' ORDER BY m.id;
--- report due 9/14 + 5 = 9/19; acceptance due on the report's completion, 9/18
+-- report due 9/14 + 5 = 9/19, a Saturday: Art. 203 moves it to Sunday 9/20, a make-up working day; acceptance due on the report's completion, 9/18
 SELECT i.name, o.due_on, o.amount FROM installment_due o JOIN installment i ON i.id = o.installment_id
   JOIN contract c ON c.id = i.contract_id WHERE c.code = '004' ORDER BY o.due_on;
--- advance 6/15 + 5 = 6/20, 150,000.00; final 9/25 + 5 = 9/30, 150,000.00
+-- advance 6/15 + 5 = 6/20 (Sat), 6/21 is Dragon Boat: Monday 6/22, 150,000.00; final 9/25 + 5 = 9/30, 150,000.00
 
 -- Correcting the signing date moves everything anchored on it, in one statement.
 UPDATE contract SET signed_on = '2026-06-16' WHERE code = '004';
 SELECT m.name, m.due_on FROM milestone m JOIN contract c ON c.id = m.contract_id
  WHERE c.code = '004' AND m.anchor = 'signing' ORDER BY m.id;                -- 7/1, 9/16
 SELECT i.name, i.due_on FROM installment i JOIN contract c ON c.id = i.contract_id
- WHERE c.code = '004' AND i.anchor = 'signing';                              -- 6/21
+ WHERE c.code = '004' AND i.anchor = 'signing';                              -- 6/16 + 5 = 6/21, Dragon Boat: 6/22
 
 -- Payments, and what is open as of a date.
 INSERT INTO payment (installment_due_id, paid_on, amount, reference)
@@ -114,7 +114,8 @@ INSERT INTO clause (contract_id, kind, ref, wording, term) VALUES
   ((SELECT id FROM contract WHERE code = '001'), 'termination', '12.2', '提前15个工作日书面通知', '15 working days');
 SELECT obligation, clause_ref, due_on FROM obligations WHERE kind = 'renewal_notice';   -- 2026-12-01
 SELECT termination_notice_by((SELECT id FROM contract WHERE code = '001'), '2026-10-31');
--- 15 working days back from 10/31 (Sat): 10/30 (1) ... 10/19 (10), 10/16 (11), 10/15, 10/14, 10/13, 10/12 (15)
+-- the last day x whose 15 working days end by 10/31 (Sat): from Sunday 10/11 they are 10/12-16, 10/19-23, 10/26-30;
+-- from 10/12 they would end on 11/2
 
 -- Maintenance over the contract's life when no count is given: until effective_to.
 UPDATE installment SET occurrences = NULL WHERE name = 'maintenance fee 10%';

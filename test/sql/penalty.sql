@@ -145,5 +145,5 @@ SET datestyle = 'SQL, DMY';
 SELECT penalty('LPR×1.5 of overdue per year', 1000, '2019-01-01', '2019-02-01');
 SELECT accrued('1% per day', 1000, '2026-01-01', '2026-01-11', '{}', '{}', '{2026-01-05}', '{2026-01-03}');
 SELECT add_working_days('2026-12-30', 5);
-SELECT due(date '2026-12-01', '1 month');
+SELECT due(date '2026-12-01', '1 month', 'CN', 'unadjusted');   -- a result follows DateStyle: 01/01/2027
 SET datestyle = ISO;

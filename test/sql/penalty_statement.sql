@@ -31,7 +31,9 @@ SELECT o.id, '2026-02-10', 40000.00 FROM installment_due o JOIN installment i ON
 --   maintenance #1 (100,000.00 due 2026-01-21, 40,000.00 paid 2026-02-10): 1/22-2/10 20 days x 1,000.00
 --     = 20,000.00, then 2/11-3/1 19 days x 600.00 = 11,400.00: 31,400.00
 --   maintenance #2 due 2027-01-21: 0.00.  Total 186,400.00.
-SELECT line, kind, obligation, clause_ref, due_on, done_on, days_late, basis, rule, accrued
+-- Money is numeric(,2) throughout; a total per obligor: the client 35,000.00 + 31,400.00 = 66,400.00, the vendor
+-- 120,000.00; maintenance #2 (2027-01-21, a Thursday) is computed on the 2027 forecast: provisional.
+SELECT line, kind, obligation, clause_ref, due_on, done_on, days_late, basis, rule, accrued, obligor, due_provisional
   FROM contract_statement((SELECT id FROM contract WHERE code = '001'), '2026-03-01');
 
 -- Force majeure 2026-01-15 to 2026-01-17: three of go-live's late days accrue nothing: 9 x 10,000.00 = 90,000.00.

@@ -121,12 +121,12 @@ test_time(const Calendar *cal)
 	 * Thu 2026-12-31 17:30 +08 + 2 working hours: 30 min to 18:00, Fri 01-01
 	 * off (forecast), weekend, Mon 01-04 09:00 + 1:30 = 10:30.
 	 */
-	is_str(sname(due_instant(cal, T(2026, 12, 31, 17, 30, CN), &two, &r, &err)), "OK", "2 working hours from 12-31 17:30: ok");
+	is_str(sname(due_instant(cal, T(2026, 12, 31, 17, 30, CN), &two, DUE_FOLLOWING, &r, &err)), "OK", "2 working hours from 12-31 17:30: ok");
 	is_str(fmt_instant(r), fmt_instant(T(2027, 1, 4, 10, 30, CN)), "2 working hours from 12-31 17:30 = 01-04 10:30");
 	ok(err.provisional, "... provisionally");
 	/* 8 working hours: 0:30 + 09-12 (3:00) + 13:00-17:30 (4:30) = 8:00 -> 01-04 17:30 */
 	memset(&err, 0, sizeof(err));
-	due_instant(cal, T(2026, 12, 31, 17, 30, CN), &eight, &r, &err);
+	due_instant(cal, T(2026, 12, 31, 17, 30, CN), &eight, DUE_FOLLOWING, &r, &err);
 	is_str(fmt_instant(r), fmt_instant(T(2027, 1, 4, 17, 30, CN)), "8 working hours from 12-31 17:30 = 01-04 17:30");
 	ok(err.provisional, "... provisionally");
 	/* 30 working minutes from 12-31 17:30 end at 18:00 the same day: announced */

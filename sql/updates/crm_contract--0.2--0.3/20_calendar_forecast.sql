@@ -39,9 +39,3 @@ ALTER TABLE crm_contract.change_request ADD COLUMN due_provisional boolean NOT N
 --@statement COMMENT ON COLUMN crm_contract.installment.due_provisional IS
 --@statement COMMENT ON COLUMN crm_contract.installment_due.due_provisional IS
 --@statement COMMENT ON COLUMN crm_contract.change_request.due_provisional IS
---@replace-function uncovered_note
---@replace-function milestone_schedule
---@replace-function installment_schedule
---@replace-function installment_occurrences
---@replace-function change_request_schedule
---@replace-view obligations

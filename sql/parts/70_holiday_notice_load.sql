@@ -1,0 +1,103 @@
+-------------------------------------------------------------------------------
+-- Loading a year from the State Council's notice: the calendar rows, its
+-- coverage, and every stored deadline that was computed on the forecast.
+-------------------------------------------------------------------------------
+
+-- Every tenant's deadlines are recomputed, so the caller must see every tenant's
+-- rows: a superuser, or a role with BYPASSRLS (row-level security is forced on the
+-- owner too).  It runs with the caller's rights, never its owner's, and
+-- EXECUTE is revoked from PUBLIC (sql/parts/95_privileges.sql).
+CREATE FUNCTION crm_contract.load_holiday_notice(calendar text, notice text, year integer DEFAULT NULL)
+RETURNS TABLE (day date, kind crm_contract.day_kind, name text, change text)
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  cal record;
+  y integer;
+  n bigint;
+  contracts bigint := 0;
+  tickets bigint := 0;
+  tables integer := 0;
+  t regclass;
+  days date[];
+  kinds crm_contract.day_kind[];
+  names text[];
+  changes text[];
+BEGIN
+  IF calendar IS NULL OR notice IS NULL THEN
+    RAISE EXCEPTION 'load_holiday_notice needs a calendar and a notice' USING ERRCODE = '22004';
+  END IF;
+  IF NOT (SELECT r.rolsuper OR r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
+    RAISE EXCEPTION 'load_holiday_notice must see every tenant''s deadlines, and role "%" is bound by row-level security', current_user
+      USING ERRCODE = '42501',
+            HINT = 'Run it as the extension''s owner (a superuser) or a role with BYPASSRLS and write access to the contract and ticket tables.';
+  END IF;
+  -- one load of a calendar at a time; ticket writes that need it wait for the new rows
+  SELECT c.* INTO cal FROM crm_contract.calendar c WHERE c.name = load_holiday_notice.calendar FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'calendar "%" does not exist', load_holiday_notice.calendar
+      USING ERRCODE = '42704', HINT = 'Copy CN with crm_contract.copy_calendar() to load a notice into a calendar of your own.';
+  END IF;
+
+  -- the notice's days, and what each changes: added, changed, or nothing
+  SELECT pg_catalog.array_agg(p.day ORDER BY p.day), pg_catalog.array_agg(p.kind ORDER BY p.day),
+         pg_catalog.array_agg(p.name ORDER BY p.day),
+         pg_catalog.array_agg(CASE WHEN e.day IS NULL THEN 'added'
+                                   WHEN e.kind IS DISTINCT FROM p.kind OR e.name IS DISTINCT FROM p.name THEN 'changed' END
+                              ORDER BY p.day)
+    INTO days, kinds, names, changes
+    FROM crm_contract.parse_holiday_notice(notice, year) p
+    LEFT JOIN crm_contract.calendar_exception e ON e.calendar = cal.name AND e.day = p.day;
+  -- the notice's year: given, else its last day's (make-up days of the previous December come first)
+  y := coalesce(year, pg_catalog.date_part('year', days[pg_catalog.array_length(days, 1)])::integer);
+  IF y IS NULL THEN
+    RAISE EXCEPTION 'the notice names no day' USING ERRCODE = '22023';
+  END IF;
+  IF cal.covered_to IS NOT NULL AND cal.covered_to < pg_catalog.make_date(y, 1, 1) - 1 THEN
+    RAISE EXCEPTION 'calendar "%" is covered to %, so a notice for % would leave a gap', cal.name, cal.covered_to, y
+      USING ERRCODE = '22023',
+            HINT = pg_catalog.format('Load the notice for %s first.', pg_catalog.date_part('year', cal.covered_to)::integer + 1);
+  END IF;
+
+  -- a day that becomes a holiday loses the own hours it had as a working day
+  DELETE FROM crm_contract.calendar_exception_hours h USING pg_catalog.unnest(days, kinds, changes) AS x (day, kind, change)
+   WHERE h.calendar = cal.name AND h.day = x.day AND x.change = 'changed' AND x.kind = 'holiday';
+  UPDATE crm_contract.calendar_exception e SET kind = x.kind, name = x.name
+    FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change)
+   WHERE e.calendar = cal.name AND e.day = x.day AND x.change = 'changed';
+  INSERT INTO crm_contract.calendar_exception (calendar, day, kind, name)
+  SELECT cal.name, x.day, x.kind, x.name
+    FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change) WHERE x.change = 'added';
+  IF cal.covered_to IS NOT NULL AND cal.covered_to < pg_catalog.make_date(y, 12, 31) THEN
+    UPDATE crm_contract.calendar c SET covered_to = pg_catalog.make_date(y, 12, 31) WHERE c.name = cal.name;
+  END IF;
+
+  -- every deadline stored on this calendar's forecast, or unknown for lack of data, again
+  UPDATE crm_contract.milestone m SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = m.contract_id AND c.tenant = m.tenant AND c.calendar = cal.name
+     AND (m.due_provisional OR (m.due_on IS NULL AND m.due_note IS NOT NULL));
+  GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
+  UPDATE crm_contract.installment i SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = i.contract_id AND c.tenant = i.tenant AND c.calendar = cal.name
+     AND (i.due_provisional OR (i.due_on IS NULL AND i.due_note IS NOT NULL)
+          OR EXISTS (SELECT 1 FROM crm_contract.installment_due o
+                      WHERE o.installment_id = i.id AND o.tenant = i.tenant AND o.due_provisional));
+  GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
+  UPDATE crm_contract.change_request r SET due_on = NULL FROM crm_contract.contract c
+   WHERE c.id = r.contract_id AND c.tenant = r.tenant AND c.calendar = cal.name
+     AND (r.due_provisional OR (r.due_on IS NULL AND r.due_note IS NOT NULL));
+  GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
+  -- the open tickets of every ticket table
+  FOR t IN SELECT DISTINCT g.tgrelid::regclass FROM pg_catalog.pg_trigger g
+            WHERE g.tgfoid = 'crm_contract.sla_deadlines()'::regprocedure AND g.tgparentid = 0
+            ORDER BY 1 LOOP
+    tickets := tickets + crm_contract.sla_recompute(t);
+    tables := tables + 1;
+  END LOOP;
+  RAISE NOTICE 'calendar "%": % day(s) of % added or changed, % contract deadline(s) and % ticket(s) in % table(s) recomputed',
+    cal.name, (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(changes) c WHERE c IS NOT NULL), y, contracts, tickets, tables;
+  RETURN QUERY SELECT x.day, x.kind, x.name, x.change
+                 FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change)
+                WHERE x.change IS NOT NULL ORDER BY x.day;
+END $$;
+COMMENT ON FUNCTION crm_contract.load_holiday_notice(text, text, integer) IS
+  'applies a State Council holiday notice (as parse_holiday_notice reads it) to a calendar in one transaction: adds and changes its days, extends covered_to to the notice year''s 31 December, then recomputes every deadline stored on the forecast (contracts of every tenant, open tickets of every table with the sla_deadlines() trigger); returns the days that changed; for the extension''s owner or a role with BYPASSRLS';

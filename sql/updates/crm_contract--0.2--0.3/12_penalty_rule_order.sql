@@ -1,0 +1,16 @@
+
+-- penalty_rule gets a btree order: rules can be sorted, grouped and indexed.
+--@replace-function penalty_rule_cmp
+--@replace-function penalty_rule_lt
+--@replace-function penalty_rule_le
+--@replace-function penalty_rule_gt
+--@replace-function penalty_rule_ge
+--@statement CREATE OPERATOR crm_contract.< (
+--@statement CREATE OPERATOR crm_contract.<= (
+--@statement CREATE OPERATOR crm_contract.> (
+--@statement CREATE OPERATOR crm_contract.>= (
+--@statement COMMENT ON OPERATOR crm_contract.< (crm_contract.penalty_rule
+--@statement COMMENT ON OPERATOR crm_contract.<= (crm_contract.penalty_rule
+--@statement COMMENT ON OPERATOR crm_contract.> (crm_contract.penalty_rule
+--@statement COMMENT ON OPERATOR crm_contract.>= (crm_contract.penalty_rule
+--@statement CREATE OPERATOR CLASS crm_contract.penalty_rule_btree_ops

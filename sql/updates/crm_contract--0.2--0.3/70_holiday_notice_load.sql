@@ -1,0 +1,3 @@
+-- Loading a year from the State Council's notice (not for PUBLIC).
+--@replace-function load_holiday_notice
+REVOKE EXECUTE ON FUNCTION crm_contract.load_holiday_notice(text, text, integer) FROM PUBLIC;
