@@ -133,6 +133,7 @@ static const TnFold han_fold[] = {
 	{0x9055, 0x8FDD},			/* 違 违 */
 	{0x9072, 0x8FDF},			/* 遲 迟 */
 	{0x958B, 0x5F00},			/* 開 开 */
+	{0x9593, 0x95F4},			/* 間 间 */
 	{0x95DC, 0x5173},			/* 關 关 */
 	{0x969B, 0x9645},			/* 際 际 */
 	{0x96D9, 0x53CC},			/* 雙 双 */
@@ -232,7 +233,7 @@ tn_gloss_len(const char *s, size_t len, size_t pos)
 	int			letters = 0;
 	bool		vowel = false;
 
-	if (pos >= len || !han_before(s, pos))
+	if (pos >= len)
 		return 0;
 	if (s[p] == '(')
 		p += 1;
@@ -240,6 +241,8 @@ tn_gloss_len(const char *s, size_t len, size_t pos)
 			 (unsigned char) s[p + 2] == 0x88)
 		p += 3;					/* （ U+FF08 */
 	else
+		return 0;
+	if (!han_before(s, pos))
 		return 0;
 	while (p < len)
 	{

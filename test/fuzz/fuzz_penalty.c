@@ -14,7 +14,9 @@
  * early due date misses it) and a Mon-Fri calendar in closed form.
  *
  * Properties (abort on violation):
- *  - penalty_rule_parse never reads outside the input (ASan) and *where <= len;
+ *  - penalty_rule_parse never reads outside the input (ASan); on failure
+ *    *where <= *end <= len (penalty_rule_parse_span) and penalty_rule_parse
+ *    says the same;
  *  - a parsed rule passes penalty_rule_check; its canonical text fits in
  *    PR_TEXT_MAX, re-parses to the identical struct (memcmp) and formats
  *    identically; white space around the text changes nothing;
@@ -451,7 +453,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	PenaltyRule r;
-	size_t		where = (size_t) -1;
+	size_t		where = (size_t) -1,
+				end = (size_t) -1;
 	PrStatus	st;
 	size_t		textlen;
 	const uint8_t *nul = memchr(data, 0, size);
@@ -470,8 +473,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* the whole input as text */
 	memset(&r, 0x33, sizeof(r));
-	st = penalty_rule_parse((const char *) data, size, &r, &where);
-	CHECK((int) st >= PR_OK && (int) st <= PR_ERR_CONFLICT);
+	st = penalty_rule_parse_span((const char *) data, size, &r, &where, &end);
+	CHECK((int) st >= PR_OK && (int) st <= PR_STATUS_LAST && st != PR_ERR_OVERFLOW);
 	if (st == PR_OK)
 	{
 		CHECK(penalty_rule_check(&r) == PR_OK);
@@ -479,7 +482,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		round_trip(&r);
 	}
 	else
-		CHECK(where <= size);
+	{
+		PenaltyRule r2;
+		size_t		where2 = (size_t) -1;
+
+		CHECK(where <= end && end <= size);
+		/* the plain parser agrees */
+		CHECK(penalty_rule_parse((const char *) data, size, &r2, &where2) == st && where2 == where);
+	}
 
 	/* white space around the text */
 	if (st == PR_OK && size < 4096)

@@ -84,6 +84,8 @@ main(void)
 	is_int(tn_fold(0x7232), 0x4E3A, "爲 -> 为");
 	is_int(tn_fold(0x8907), 0x590D, "複 -> 复");
 	is_int(tn_fold(0x5FA9), 0x590D, "復 -> 复");
+	/* 001 §9.3's 約定時間 */
+	is_int(tn_fold(0x9593), 0x95F4, "間 -> 间");
 	/* the first and last entries, and their neighbours, which stay */
 	is_int(tn_fold(0x4FC2), 0x7CFB, "係 -> 系 (the first entry)");
 	is_int(tn_fold(0x9EDE), 0x70B9, "點 -> 点 (the last entry)");
