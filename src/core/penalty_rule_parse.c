@@ -41,6 +41,7 @@ typedef struct RuleParser
 	PenaltyRule r;
 	bool		have_rate;
 	bool		have_basis;
+	bool		basis_of_cap;	/* named by the cap only: the rate may name it again */
 	bool		have_period;
 	bool		have_grace;
 	bool		have_cap;
@@ -359,6 +360,8 @@ parse_cap(RuleParser *ps, size_t p)
 	{
 		if (ps->have_basis && ps->r.basis != basis)
 			return fail(ps, PR_ERR_DUPLICATE, bpos, bend);
+		if (!ps->have_basis)
+			ps->basis_of_cap = true;
 		ps->r.basis = (uint8_t) basis;
 		ps->have_basis = true;
 	}
@@ -533,8 +536,10 @@ parse_word(RuleParser *ps, bool *found)
 	*found = true;
 	if ((n = prw_basis_len(s, len, pos, &which)) > 0)
 	{
-		if (ps->have_basis)
+		/* the basis a cap named may be named again, once, for the rate */
+		if (ps->have_basis && !(ps->basis_of_cap && ps->r.basis == which))
 			return fail(ps, PR_ERR_DUPLICATE, pos, pos + n);
+		ps->basis_of_cap = false;
 		ps->r.basis = (uint8_t) which;
 		ps->have_basis = true;
 		ps->pos += n;

@@ -20,6 +20,9 @@
  *  - a parsed rule passes penalty_rule_check; its canonical text fits in
  *    PR_TEXT_MAX, re-parses to the identical struct (memcmp) and formats
  *    identically; white space around the text changes nothing;
+ *  - a parsed rule, and a random valid one, written as a contract sentence
+ *    (penalty_sentence.h: the seeds' shapes, synonyms, %, ‰, 万分之, amounts
+ *    grouped or in 万, traditional characters, a gloss) parse back to itself;
  *  - penalty_rule_format never writes past bufsize and always terminates;
  *  - a random binary rule that passes penalty_rule_check round-trips too;
  *  - penalty_accrue: result >= 0; nothing before the due date or after until
@@ -75,6 +78,8 @@ rng_seed(const uint8_t *data, size_t size)
 		h = (h ^ data[i]) * UINT64_C(1099511628211);
 	rng_state = h;
 }
+
+#include "penalty_sentence.h"
 
 /* ---------- a Mon-Fri calendar in closed form ---------- */
 
@@ -165,6 +170,31 @@ round_trip(const PenaltyRule *r)
 		CHECK(m < bs && small[m] == '\0' && memcmp(small, buf, m) == 0);
 		CHECK((unsigned char) small[bs] == 0x5A);
 	}
+}
+
+/* r written as a contract sentence (penalty_sentence.h) reads back as r. */
+static void
+sentence_round_trip(const PenaltyRule *r)
+{
+	static Sentence s;
+	PenaltyRule r2;
+	size_t		where = 0,
+				end = 0;
+	PrStatus	st;
+
+	sentence_of(r, &s);
+	memset(&r2, 0x77, sizeof(r2));
+	st = penalty_rule_parse_span(s.buf, s.len, &r2, &where, &end);
+	if (st != PR_OK || !same_rule(r, &r2))
+	{
+		char		buf[PR_TEXT_MAX];
+
+		penalty_rule_format(r, buf, sizeof(buf));
+		fprintf(stderr, "\"%s\" (for \"%s\") reads as status %d at %zu..%zu \"%.*s\"\n",
+				s.buf, buf, (int) st, where, end, (int) (end - where), s.buf + where);
+	}
+	CHECK(st == PR_OK);
+	CHECK(same_rule(r, &r2));
 }
 
 /* A random binary rule, mostly near the valid ranges. */
@@ -480,6 +510,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(penalty_rule_check(&r) == PR_OK);
 		CHECK(r.reserved == 0);
 		round_trip(&r);
+		rng_seed(data, size);
+		sentence_round_trip(&r);
 	}
 	else
 	{
@@ -531,6 +563,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (penalty_rule_check(&b) == PR_OK)
 		{
 			round_trip(&b);
+			sentence_round_trip(&b);
 			accrue_checks(&b);
 		}
 	}

@@ -265,6 +265,15 @@ other_clauses(void)
 	wording("合同總金額的1%/日,違約金總額不超過合同總額的20%",
 			(Want) {.rate = PCT, TOTAL, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 20 * PCT},
 			"1% of total per day, cap 20%");
+	/* the cap names the basis first, the rate names it again (another word for it) */
+	wording("违约金总额不超过应付款项的30%，以应付未付金额为基数，按日万分之五计算",
+			(Want) {.rate = 5 * WAN, OVERDUE, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 30 * PCT},
+			"0.05% of overdue per day, cap 30%");
+	/*
+	 * but not a third time: 违约金总额不超过合同总额的 13 characters = 39, "20%" 42,
+	 * "，" 45, 按 48, 合同总额 60, 的 63, "1%" 65, "，" 68; 合同总额 to 80
+	 */
+	refused("违约金总额不超过合同总额的20%，按合同总额的1%，合同总额", PR_ERR_DUPLICATE, 68, 80);
 	/* the rate names no basis, the cap does: the rule's basis is the contract amount */
 	wording("按日万分之五支付滞纳金，最高不超过合同金额的30%",
 			(Want) {.rate = 5 * WAN, TOTAL, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 30 * PCT},
