@@ -459,8 +459,9 @@ parse_option(RuleParser *ps, size_t n, int which)
 }
 
 /*
- * 以合同总金额的20%为上限, 以10万元为限: a cap written before its word.  n is
- * the length of 以; *found when the text has this form (else 以 only joins).
+ * 以合同总金额的20%为上限, 以10万元为限, 以合同总价款为限 (the whole basis:
+ * 100%): a cap written before its word.  n is the length of 以; *found when
+ * the text has this form (else 以 only joins).
  */
 static PrStatus
 parse_postfix_cap(RuleParser *ps, size_t n, bool *found)
@@ -474,8 +475,10 @@ parse_postfix_cap(RuleParser *ps, size_t n, bool *found)
 				at,
 				suffix;
 	int64_t		v;
-	int			basis = 0;
-	bool		absent;
+	int			basis = 0,
+				which;
+	bool		absent,
+				whole;
 	PrStatus	st;
 
 	*found = false;
@@ -486,19 +489,31 @@ parse_postfix_cap(RuleParser *ps, size_t n, bool *found)
 			q = prw_skip_noise(s, len, q + m);
 	}
 	st = parse_share(ps, q, &v, &end, &at, &absent);
+	whole = absent && basis != 0;	/* the basis alone: all of it */
 	if (absent && basis == 0)
 		st = parse_amount(ps, q, &v, &end, &at);
-	else if (absent)
-		return PR_OK;
+	else if (whole)
+		end = q;
 	if (st != PR_OK)
 		return PR_OK;
 	end = prw_skip_noise(s, len, end);
-	if ((suffix = prw_match_any(s, len, end, prw_cap_suffixes, &basis)) == 0)
+	if ((suffix = prw_match_any(s, len, end, prw_cap_suffixes, &which)) == 0)
 		return PR_OK;
 	*found = true;
 	if (ps->have_cap)
 		return fail(ps, PR_ERR_DUPLICATE, ps->pos, end + suffix);
-	if ((st = parse_cap(ps, p)) != PR_OK)
+	if (whole)
+	{
+		if (ps->have_basis && ps->r.basis != basis)
+			return fail(ps, PR_ERR_DUPLICATE, p, p + prw_basis_len(s, len, p, &which));
+		ps->basis_of_cap = !ps->have_basis;
+		ps->r.basis = (uint8_t) basis;
+		ps->have_basis = true;
+		ps->r.cap_kind = PR_CAP_SHARE;
+		ps->r.cap = PR_RATE_SCALE;	/* 100% */
+		ps->have_cap = true;
+	}
+	else if ((st = parse_cap(ps, p)) != PR_OK)
 		return st;
 	ps->pos = end + suffix;
 	return PR_OK;

@@ -293,17 +293,17 @@ prw_decimal(const char *s, size_t len, size_t pos, int scale, int64_t limit, boo
 
 /*
  * The first characters of the words of the tables prw_may_start stands
- * for (prw_start_tables), ascending: 一上不丙为乙买交以作供依倘偿利加卖即受合同向基复如委守宽对年应延总承拖按支收日最月有未标欠每浮滞由甲累给缴罚若要计赔违迟逾需须.
+ * for (prw_start_tables), ascending: 一上不丙为乙买交以但作供依倘偿利加卖即受合同向基复如委守宽对年应延总承拖按支收日最月有未标欠每浮滞由甲累给缴罚若要计赔违迟逾需须.
  * test_penalty_wording checks that every word starts with one of them.
  */
 static const uint32_t start_chars[] = {
-	0x4E00, 0x4E0A, 0x4E0D, 0x4E19, 0x4E3A, 0x4E59, 0x4E70, 0x4EA4, 0x4EE5, 0x4F5C,
-	0x4F9B, 0x4F9D, 0x5018, 0x507F, 0x5229, 0x52A0, 0x5356, 0x5373, 0x53D7, 0x5408,
-	0x540C, 0x5411, 0x57FA, 0x590D, 0x5982, 0x59D4, 0x5B88, 0x5BBD, 0x5BF9, 0x5E74,
-	0x5E94, 0x5EF6, 0x603B, 0x627F, 0x62D6, 0x6309, 0x652F, 0x6536, 0x65E5, 0x6700,
-	0x6708, 0x6709, 0x672A, 0x6807, 0x6B20, 0x6BCF, 0x6D6E, 0x6EDE, 0x7531, 0x7532,
-	0x7D2F, 0x7ED9, 0x7F34, 0x7F5A, 0x82E5, 0x8981, 0x8BA1, 0x8D54, 0x8FDD, 0x8FDF,
-	0x903E, 0x9700, 0x987B
+	0x4E00, 0x4E0A, 0x4E0D, 0x4E19, 0x4E3A, 0x4E59, 0x4E70, 0x4EA4, 0x4EE5, 0x4F46,
+	0x4F5C, 0x4F9B, 0x4F9D, 0x5018, 0x507F, 0x5229, 0x52A0, 0x5356, 0x5373, 0x53D7,
+	0x5408, 0x540C, 0x5411, 0x57FA, 0x590D, 0x5982, 0x59D4, 0x5B88, 0x5BBD, 0x5BF9,
+	0x5E74, 0x5E94, 0x5EF6, 0x603B, 0x627F, 0x62D6, 0x6309, 0x652F, 0x6536, 0x65E5,
+	0x6700, 0x6708, 0x6709, 0x672A, 0x6807, 0x6B20, 0x6BCF, 0x6D6E, 0x6EDE, 0x7531,
+	0x7532, 0x7D2F, 0x7ED9, 0x7F34, 0x7F5A, 0x82E5, 0x8981, 0x8BA1, 0x8D54, 0x8FDD,
+	0x8FDF, 0x903E, 0x9700, 0x987B
 };
 
 bool
@@ -423,11 +423,13 @@ static const PrWord period_words[] = {
 	{"/month", PR_PER_MONTH}, {"/year", PR_PER_YEAR},
 	{"/工作日", PR_PER_WORKING_DAY}, {"按工作日", PR_PER_WORKING_DAY},
 	{"/日", PR_PER_DAY}, {"/天", PR_PER_DAY}, {"按日", PR_PER_DAY}, {"按天", PR_PER_DAY},
-	{"日", PR_PER_DAY}, {"日利率", PR_PER_DAY}, {"按日利率", PR_PER_DAY},
+	{"日", PR_PER_DAY}, {"日利率", PR_PER_DAY}, {"按日利率", PR_PER_DAY}, {"日息", PR_PER_DAY},
 	{"/周", PR_PER_WEEK}, {"按周", PR_PER_WEEK},
 	{"/月", PR_PER_MONTH}, {"按月", PR_PER_MONTH}, {"月利率", PR_PER_MONTH}, {"按月利率", PR_PER_MONTH},
+	{"月息", PR_PER_MONTH},
 	{"/年", PR_PER_YEAR}, {"按年", PR_PER_YEAR}, {"年", PR_PER_YEAR}, {"年利率", PR_PER_YEAR},
-	{"按年利率", PR_PER_YEAR}, {"年化利率", PR_PER_YEAR}, {"按年化利率", PR_PER_YEAR},
+	{"按年利率", PR_PER_YEAR}, {"年化利率", PR_PER_YEAR}, {"按年化利率", PR_PER_YEAR}, {"年化", PR_PER_YEAR},
+	{"年息", PR_PER_YEAR},
 	{"一次性", PR_ONCE},
 	{NULL, 0}
 };
@@ -525,6 +527,7 @@ static const PrWord fillers[] = {
 	/* the charge */
 	{"违约金", 0}, {"滞纳金", 0}, {"违约赔偿金", 0}, {"赔偿金", 0}, {"罚款", 0},
 	{"利息", 0}, {"逾期利息", 0}, {"违约金总额", 0}, {"滞纳金总额", 0},
+	{"违约金数额", 0}, {"违约金金额", 0}, {"滞纳金数额", 0}, {"滞纳金金额", 0},
 	{"累计", 0}, {"总计", 0}, {"合计", 0},
 	/* verbs and particles */
 	{"应", 0}, {"应当", 0}, {"须", 0}, {"需", 0}, {"向", 0}, {"由", 0},
@@ -534,6 +537,8 @@ static const PrWord fillers[] = {
 	{"作为", 0}, {"计", 0}, {"计算", 0}, {"计算方式", 0}, {"计算标准", 0}, {"标准", 0},
 	{"基数", 0}, {"为基数", 0},
 	{"若", 0}, {"如", 0}, {"如果", 0}, {"倘若", 0}, {"有权要求", 0}, {"要求", 0},
+	/* "but" leads to a cap: 但违约金总额不超过… */
+	{"但", 0}, {"但是", 0},
 	/* the LPR of the rule is the 1-year one, in force at the time (同期) */
 	{"同期", 0}, {"一年期", 0},
 	{NULL, 0}

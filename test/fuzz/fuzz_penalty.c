@@ -213,7 +213,7 @@ random_rule(PenaltyRule *r)
 	r->period = (uint8_t) rng_range(0, 7);
 	r->flags = (uint8_t) (rng() % 16 == 0 ? rng() : rng() % 8);
 	r->cap_kind = (uint8_t) rng_range(0, 3);
-	r->cap = r->cap_kind == PR_CAP_SHARE ? rng_range(-1, PR_RATE_MAX + 1)
+	r->cap = r->cap_kind == PR_CAP_SHARE ? (rng() % 4 == 0 ? PR_RATE_SCALE : rng_range(-1, PR_RATE_MAX + 1))
 		: r->cap_kind == PR_CAP_AMOUNT ? rng_range(-1, INT64_C(100000000000000001))
 		: (rng() % 8 == 0);
 	r->grace = (int32_t) (rng() % 2 ? rng_range(-1, 10) : rng_range(0, 100001));

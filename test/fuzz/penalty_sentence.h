@@ -268,7 +268,14 @@ sen_option(Sentence *b, const PenaltyRule *r, int which)
 					: (rng() % 2 ? "天" : "日"));
 			return;
 		case 1:
-			if (r->cap_kind == PR_CAP_SHARE)
+			if (r->cap_kind == PR_CAP_SHARE && r->cap == PR_RATE_SCALE && rng() % 3 == 0)
+			{
+				/* 100%: the whole basis, 以合同总价款为限 */
+				sen_put(b, rng() % 2 ? "违约金总额以" : "以");
+				sen_put(b, sen_basis(r->basis));
+				sen_put(b, rng() % 2 ? "为限" : "为上限");
+			}
+			else if (r->cap_kind == PR_CAP_SHARE)
 			{
 				static const char *const lead[] = {"违约金总额不超过", "最高不超过", "上限为", "以"};
 				const char *l = PICK(lead);

@@ -285,6 +285,13 @@ other_clauses(void)
 	wording("每日按合同总金额的0.1%计算，以合同总金额的20%为上限",
 			(Want) {.rate = PERMILLE, TOTAL, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 20 * PCT},
 			"0.1% of total per day, cap 20%");
+	/* 以合同总价款为限: the whole of the basis, 100% = 1,000,000,000 */
+	wording("每日按合同总价款的0.1%，违约金总额以合同总价款为限",
+			(Want) {.rate = PERMILLE, TOTAL, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 100 * PCT},
+			"0.1% of total per day, cap 100%");
+	wording("按日萬分之五，以逾期金額的30%封頂",
+			(Want) {.rate = 5 * WAN, OVERDUE, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 30 * PCT},
+			"0.05% of overdue per day, cap 30%");
 	/* 10万元 = 100,000 yuan = 10,000,000 fen */
 	wording("按日万分之五，以10万元为限",
 			(Want) {.rate = 5 * WAN, OVERDUE, DAILY, .cap_kind = PR_CAP_AMOUNT, .cap = 100000 * YUAN},
@@ -317,6 +324,14 @@ other_clauses(void)
 	wording("每日5‱", (Want) {.rate = 5 * WAN, OVERDUE, DAILY}, "0.05% of overdue per day");
 	wording("按年利率24%计算逾期利息", (Want) {.rate = 24 * PCT, OVERDUE, .period = PR_PER_YEAR},
 			"24% of overdue per year");
+	/* 但 (but) leads to the cap; 千分之五 = 5,000,000, the cap 百分之十 = 10% = 100,000,000 */
+	wording("每延迟一日，乙方应向甲方支付合同总价款的千分之五作为违约金，但违约金总额不超过合同总价款的百分之十。",
+			(Want) {.rate = 5 * PERMILLE, TOTAL, DAILY, .cap_kind = PR_CAP_SHARE, .cap = 10 * PCT},
+			"0.5% of total per day, cap 10%");
+	wording("违约金数额为合同总额的5%", (Want) {.rate = 5 * PCT, TOTAL, ONCE}, "5% of total");
+	/* 月息 = monthly interest, 日息 daily */
+	wording("月息2%", (Want) {.rate = 2 * PCT, OVERDUE, .period = PR_PER_MONTH}, "2% of overdue per month");
+	wording("日息万分之五", (Want) {.rate = 5 * WAN, OVERDUE, DAILY}, "0.05% of overdue per day");
 	/* a breach before the rule (逾期付款的，) only says what is late */
 	wording("买方逾期付款的，应按逾期付款金额每日万分之五向卖方支付违约金",
 			(Want) {.rate = 5 * WAN, OVERDUE, DAILY}, "0.05% of overdue per day");
