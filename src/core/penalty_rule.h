@@ -71,11 +71,26 @@ typedef enum PrStatus
 	PR_ERR_DUPLICATE,			/* two rates, bases, periods, caps ... */
 	PR_ERR_BAD_OPTION,			/* grace/cap/min without a valid value */
 	PR_ERR_CONFLICT,			/* compound on a one-off rule, floating on a fixed rate */
-	PR_ERR_OVERFLOW				/* a result beyond int64 minor units */
+	PR_ERR_OVERFLOW,			/* a result beyond int64 minor units */
+	PR_ERR_BLANK,				/* a template blank (___%, X%, [ ]) where a figure belongs */
+	PR_ERR_EMPTY_PART,			/* a separator with no part after it (",," or a trailing ",") */
+	PR_ERR_DANGLING				/* "of" or 的 with no part after it */
 } PrStatus;
 
-/* Parse English or Chinese text; *where gets the offset of the problem. */
+#define PR_STATUS_LAST PR_ERR_DANGLING
+
+/*
+ * Parse English or Chinese text, the canonical form or contract wording
+ * (每延迟一日，应向甲方支付合同总金额1%的违约金); traditional characters and
+ * converter glosses read as the simplified text.  *where gets the offset of
+ * the problem; penalty_rule_parse_span also gives *end, the end of the text
+ * at fault (where <= end <= len): the part given twice, the blank, the empty
+ * part, the dangling connector; for the other statuses, len.  On failure
+ * *out is left alone.  where and end may be NULL.
+ */
 extern PrStatus penalty_rule_parse(const char *s, size_t len, PenaltyRule *out, size_t *where);
+extern PrStatus penalty_rule_parse_span(const char *s, size_t len, PenaltyRule *out,
+										size_t *where, size_t *end);
 
 /* Canonical English text; returns bytes written (buffer of PR_TEXT_MAX is enough). */
 #define PR_TEXT_MAX 160

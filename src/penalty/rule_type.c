@@ -23,11 +23,15 @@ penalty_rule_to_cstring(const PenaltyRule *r)
 	return buf;
 }
 
-/* One place for every parse error. */
+/*
+ * One place for every parse error: str[where, end) is the text at fault
+ * (penalty_rule_parse_span), at what follows from where.
+ */
 static void
-report_rule_error(PrStatus st, const char *str, size_t where)
+report_rule_error(PrStatus st, const char *str, size_t where, size_t end)
 {
 	const char *at = str + where;
+	int			n = (int) (end - where);
 
 	switch (st)
 	{
@@ -43,8 +47,8 @@ report_rule_error(PrStatus st, const char *str, size_t where)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
-					 errdetail("The rule has no rate."),
-					 errhint("Give a rate as 1%%, 0.05%%, 万分之五 or LPR×1.5.")));
+					 errdetail("No rate found in \"%s\".", str),
+					 errhint("Give a rate as 1%%, 0.05%%, 0.5‰, 万分之五 or LPR×1.5.")));
 			break;
 		case PR_ERR_BAD_NUMBER:
 			ereport(ERROR,
@@ -69,13 +73,14 @@ report_rule_error(PrStatus st, const char *str, size_t where)
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
 					 errdetail("Unexpected text at \"%s\".", at),
-					 errhint("Parts are a rate, a basis (total, overdue, undelivered), a period (once, per day, per working day, per week, per month, per year) and options (grace N days, cap N%% or cap N, min N, compound, floating).")));
+					 errhint("Parts are a rate, a basis (total, overdue, undelivered), a period (once, per day, per working day, per week, per month, per year) and options (grace N days, cap N%% or cap N, min N, compound, floating); contract wording such as \"每延迟一日，应向甲方支付合同总金额1%%的违约金\" reads too.")));
 			break;
 		case PR_ERR_DUPLICATE:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
-					 errdetail("The part at \"%s\" is given twice.", at)));
+					 errdetail("The part \"%.*s\" is given twice.", n, at),
+					 errhint("A rule has one rate, one basis, one period and each option once; a cap in percent is a share of the rule's own basis.")));
 			break;
 		case PR_ERR_BAD_OPTION:
 			ereport(ERROR,
@@ -95,6 +100,26 @@ report_rule_error(PrStatus st, const char *str, size_t where)
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("value out of range in penalty_rule: \"%s\"", str)));
 			break;
+		case PR_ERR_BLANK:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
+					 errdetail("\"%.*s\" is a blank to fill in.", n, at),
+					 errhint("The text is an unfilled template: write the agreed figure, such as 5%% or 万分之五.")));
+			break;
+		case PR_ERR_EMPTY_PART:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
+					 errdetail("Empty part at \"%s\": a comma, semicolon or full stop stands between two parts.", at)));
+			break;
+		case PR_ERR_DANGLING:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type penalty_rule: \"%s\"", str),
+					 errdetail("\"%.*s\" is not followed by a part.", n, at),
+					 errhint("Write \"1%% of total\", or leave \"%.*s\" out.", n, at)));
+			break;
 	}
 }
 
@@ -102,15 +127,16 @@ PenaltyRule *
 penalty_rule_from_cstring(const char *str)
 {
 	PenaltyRule *r = palloc(sizeof(PenaltyRule));
-	size_t		where = 0;
-	PrStatus	st = penalty_rule_parse(str, strlen(str), r, &where);
+	size_t		where = 0,
+				end = 0;
+	PrStatus	st = penalty_rule_parse_span(str, strlen(str), r, &where, &end);
 
 	if (st != PR_OK)
-		report_rule_error(st, str, where);
+		report_rule_error(st, str, where, end);
 	return r;
 }
 
-/* Text input: '1% of total per day', '合同总金额的1%/日', '每日万分之五'. */
+/* Text input: '1% of total per day', '合同总金额的1%/日', '每延迟一日，应向甲方支付合同总金额1%的违约金'. */
 PG_FUNCTION_INFO_V1(crm_penalty_rule_in);
 Datum
 crm_penalty_rule_in(PG_FUNCTION_ARGS)

@@ -14,10 +14,15 @@
  * early due date misses it) and a Mon-Fri calendar in closed form.
  *
  * Properties (abort on violation):
- *  - penalty_rule_parse never reads outside the input (ASan) and *where <= len;
+ *  - penalty_rule_parse never reads outside the input (ASan); on failure
+ *    *where <= *end <= len (penalty_rule_parse_span) and penalty_rule_parse
+ *    says the same;
  *  - a parsed rule passes penalty_rule_check; its canonical text fits in
  *    PR_TEXT_MAX, re-parses to the identical struct (memcmp) and formats
  *    identically; white space around the text changes nothing;
+ *  - a parsed rule, and a random valid one, written as a contract sentence
+ *    (penalty_sentence.h: the seeds' shapes, synonyms, %, ‰, 万分之, amounts
+ *    grouped or in 万, traditional characters, a gloss) parse back to itself;
  *  - penalty_rule_format never writes past bufsize and always terminates;
  *  - a random binary rule that passes penalty_rule_check round-trips too;
  *  - penalty_accrue: result >= 0; nothing before the due date or after until
@@ -73,6 +78,8 @@ rng_seed(const uint8_t *data, size_t size)
 		h = (h ^ data[i]) * UINT64_C(1099511628211);
 	rng_state = h;
 }
+
+#include "penalty_sentence.h"
 
 /* ---------- a Mon-Fri calendar in closed form ---------- */
 
@@ -165,6 +172,31 @@ round_trip(const PenaltyRule *r)
 	}
 }
 
+/* r written as a contract sentence (penalty_sentence.h) reads back as r. */
+static void
+sentence_round_trip(const PenaltyRule *r)
+{
+	static Sentence s;
+	PenaltyRule r2;
+	size_t		where = 0,
+				end = 0;
+	PrStatus	st;
+
+	sentence_of(r, &s);
+	memset(&r2, 0x77, sizeof(r2));
+	st = penalty_rule_parse_span(s.buf, s.len, &r2, &where, &end);
+	if (st != PR_OK || !same_rule(r, &r2))
+	{
+		char		buf[PR_TEXT_MAX];
+
+		penalty_rule_format(r, buf, sizeof(buf));
+		fprintf(stderr, "\"%s\" (for \"%s\") reads as status %d at %zu..%zu \"%.*s\"\n",
+				s.buf, buf, (int) st, where, end, (int) (end - where), s.buf + where);
+	}
+	CHECK(st == PR_OK);
+	CHECK(same_rule(r, &r2));
+}
+
 /* A random binary rule, mostly near the valid ranges. */
 static void
 random_rule(PenaltyRule *r)
@@ -181,7 +213,7 @@ random_rule(PenaltyRule *r)
 	r->period = (uint8_t) rng_range(0, 7);
 	r->flags = (uint8_t) (rng() % 16 == 0 ? rng() : rng() % 8);
 	r->cap_kind = (uint8_t) rng_range(0, 3);
-	r->cap = r->cap_kind == PR_CAP_SHARE ? rng_range(-1, PR_RATE_MAX + 1)
+	r->cap = r->cap_kind == PR_CAP_SHARE ? (rng() % 4 == 0 ? PR_RATE_SCALE : rng_range(-1, PR_RATE_MAX + 1))
 		: r->cap_kind == PR_CAP_AMOUNT ? rng_range(-1, INT64_C(100000000000000001))
 		: (rng() % 8 == 0);
 	r->grace = (int32_t) (rng() % 2 ? rng_range(-1, 10) : rng_range(0, 100001));
@@ -451,7 +483,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	PenaltyRule r;
-	size_t		where = (size_t) -1;
+	size_t		where = (size_t) -1,
+				end = (size_t) -1;
 	PrStatus	st;
 	size_t		textlen;
 	const uint8_t *nul = memchr(data, 0, size);
@@ -470,16 +503,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* the whole input as text */
 	memset(&r, 0x33, sizeof(r));
-	st = penalty_rule_parse((const char *) data, size, &r, &where);
-	CHECK((int) st >= PR_OK && (int) st <= PR_ERR_CONFLICT);
+	st = penalty_rule_parse_span((const char *) data, size, &r, &where, &end);
+	CHECK((int) st >= PR_OK && (int) st <= PR_STATUS_LAST && st != PR_ERR_OVERFLOW);
 	if (st == PR_OK)
 	{
 		CHECK(penalty_rule_check(&r) == PR_OK);
 		CHECK(r.reserved == 0);
 		round_trip(&r);
+		rng_seed(data, size);
+		sentence_round_trip(&r);
 	}
 	else
-		CHECK(where <= size);
+	{
+		PenaltyRule r2;
+		size_t		where2 = (size_t) -1;
+
+		CHECK(where <= end && end <= size);
+		/* the plain parser agrees */
+		CHECK(penalty_rule_parse((const char *) data, size, &r2, &where2) == st && where2 == where);
+	}
 
 	/* white space around the text */
 	if (st == PR_OK && size < 4096)
@@ -521,6 +563,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (penalty_rule_check(&b) == PR_OK)
 		{
 			round_trip(&b);
+			sentence_round_trip(&b);
 			accrue_checks(&b);
 		}
 	}

@@ -124,6 +124,52 @@ SELECT late_fee('1% per day', 1000, '2026-01-01', ARRAY[NULL::date], '{5}', '202
 SELECT statutory_default_rule('2019-08-19');
 SELECT statutory_default_rule('2025-01-01', 2);
 SELECT annual_rate('LPR per year', '2019-01-01');
+-- Contract wording: the seeds' penalty sentences as written (traditional, with the
+-- converter's glosses), simplified, and other real clause forms.  Worked out by hand:
+-- 每延迟一日 = per day, 合同总金额/合同总额 = total, 应付金额/应付款项/逾期付款金额 = overdue,
+-- no period = once, 万分之五 = 0.05%, 0.5‰ = 0.05%, 千分之三 = 0.3%, 10万元 = 100000.
+SELECT input, input::penalty_rule AS canonical FROM (VALUES
+  ('每延遲一日,應(yīng)向甲方支付合同總金額1%的違約金。'),                            -- 001 §9.3
+  ('如果乙方未能按約定時間完成系統(tǒng)實施,每延遲一日,應(yīng)向甲方支付合同總金額1%的違約金。'),  -- 001 §9.3, whole
+  ('每延迟一日，应向甲方支付合同总金额1%的违约金'),
+  ('每延遲一日,應(yīng)向乙方支付應(yīng)付金額1%的滯納金。'),                            -- 001 §9.4
+  ('应向乙方支付应付金额1%的滞纳金'),                                            -- 001 §9.4 without its period
+  ('违约金为合同总额的5%'), ('滞纳金为应付款项的0.5%'),                          -- 004 §9.1, §9.3 filled in
+  ('应向乙方支付逾期付款金额的2%作为违约金'),                                    -- 003 §4.5 (说明二's 2%)
+  ('违约金的计算方式为合同总金额的10%'),                                         -- 003 §8.2.2 filled in
+  ('按日万分之五支付滞纳金'), ('每逾期一天按未付款项的0.5‰'), ('每日按逾期金额的千分之三'),
+  ('迟延交付部分价款的1%'), ('以合同总价款为基数，按每日0.1%计算'),
+  ('合同总金额的1%/日，违约金总额不超过合同总额的20%'), ('按日万分之五支付滞纳金，最高不超过合同金额的30%'),
+  ('每日按合同总额的１％支付违约金'), ('最高不超过人民币10万元，每日万分之五'),
+  ('买方逾期付款的，应按逾期付款金额每日万分之五向卖方支付违约金'),
+  ('1% per day, cap 100,000.50'), ('1% of total per day.')) v(input);
+-- The seed's wording is the same rule as the canonical text, and accrues the same:
+-- 1% of 1,000,000.00 for 12 days = 120,000.00.
+SELECT '每延遲一日,應(yīng)向甲方支付合同總金額1%的違約金。'::penalty_rule = '1% of total per day' AS same_rule,
+       penalty('每延遲一日,應(yīng)向甲方支付合同總金額1%的違約金。', 1000000.00, '2026-01-09', '2026-01-21') AS "001 §9.3";
+-- Refused: no rate, two rates, template blanks, empty parts, a dangling "of", a cap of
+-- another basis than the rate's, a condition the rule cannot hold.
+SELECT '违约金由双方协商确定'::penalty_rule;
+SELECT '違約方應(yīng)承擔(dān)因其違約而給對方造成的損失賠償責(zé)任。'::penalty_rule;
+SELECT '1%或2%'::penalty_rule;
+SELECT '1%,2%'::penalty_rule;
+SELECT '违约金为合同总额的___%'::penalty_rule;
+SELECT '應向乙方支付逾期付款金額的X%作為違約金'::penalty_rule;
+SELECT '1% of total per day,,'::penalty_rule;
+SELECT '1% of total per day。。'::penalty_rule;
+SELECT '1% per day of'::penalty_rule;
+SELECT '每日按逾期金额的千分之三，违约金总额不超过合同总额的20%'::penalty_rule;
+SELECT '逾期超过30日的，按日万分之五'::penalty_rule;
+-- Their SQLSTATEs: 22P02 (syntax), and 22003 for more decimals than an amount keeps.
+CREATE FUNCTION pg_temp.rule_sqlstate(t text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM t::crm_contract.penalty_rule;
+  RETURN 'accepted';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE;
+END $$;
+SELECT t, pg_temp.rule_sqlstate(t) FROM (VALUES ('违约金由双方协商确定'), ('1%或2%'), ('违约金为合同总额的___%'),
+  ('1% of total per day,,'), ('1% per day of'), ('每逾期三日1%'), ('1%, cap 1.2345678万'), ('百分之X')) v(t);
 -- Binary send/recv round trip through COPY.
 CREATE TEMP TABLE rules AS SELECT r::penalty_rule AS r FROM (VALUES ('1% of total per day'), ('每日万分之五'),
   ('0.5% per working day, grace 2 working days, min 500, cap 100000'), ('LPR×1.5 of overdue per year, floating'), ('1% per month, compound')) v(r);

@@ -41,6 +41,9 @@ status_name(PrStatus st)
 		case PR_ERR_BAD_OPTION: return "BAD_OPTION";
 		case PR_ERR_CONFLICT: return "CONFLICT";
 		case PR_ERR_OVERFLOW: return "OVERFLOW";
+		case PR_ERR_BLANK: return "BLANK";
+		case PR_ERR_EMPTY_PART: return "EMPTY_PART";
+		case PR_ERR_DANGLING: return "DANGLING";
 	}
 	return "?";
 }
@@ -335,8 +338,12 @@ main(void)
 	rule_ok("0.5% weekly", 5000000, 0, 2, PR_PER_WEEK, 0, 0, 0, 0, 0, "0.5% of overdue per week");
 	rule_ok("18% annually", 18 * PCT, 0, 2, PR_PER_YEAR, 0, 0, 0, 0, 0, "18% of overdue per year");
 	rule_ok("1% 日", PCT, 0, 2, PR_PER_DAY, 0, 0, 0, 0, 0, "1% of overdue per day");
-	/* every separator at once */
-	rule_ok("1% 的 of , ; ， 、 ； total", PCT, 0, 1, PR_ONCE, 0, 0, 0, 0, 0, "1% of total");
+	/* every separator, each between two parts, and a full stop at the end; cap 30% = 300,000,000, min 5 = 500 fen */
+	rule_ok("1%, of total; per day， cap 30%、 min 5； grace 1 day: compound。", PCT, 0, 1, PR_PER_DAY,
+			PR_FLAG_COMPOUND, PR_CAP_SHARE, 300000000, 1, 500,
+			"1% of total per day, grace 1 day, cap 30%, min 5, compound");
+	/* the old "every separator at once": 的 right before "of" waits for its part (where 3) */
+	rule_err("1% 的 of , ; ， 、 ； total", PR_ERR_DANGLING, 3);
 	/* parts in any order */
 	rule_ok("per day, cap 30%, of total 1%", PCT, 0, 1, PR_PER_DAY, 0, PR_CAP_SHARE, 300000000,
 			0, 0, "1% of total per day, cap 30%");
@@ -415,7 +422,8 @@ main(void)
 	rule_err("of total per day", PR_ERR_NO_RATE, 0);
 	rule_err("cap 30%", PR_ERR_NO_RATE, 0);
 	rule_err("合同总金额", PR_ERR_NO_RATE, 0);
-	rule_err(", ; 的", PR_ERR_NO_RATE, 0);
+	/* separators alone: the first has no part before it */
+	rule_err(", ; 的", PR_ERR_EMPTY_PART, 0);
 	/* 万分之 without its number: where is just after 万分之 (9 bytes) */
 	rule_err("万分之", PR_ERR_BAD_NUMBER, 9);
 	rule_err("万分之 per day", PR_ERR_BAD_NUMBER, 9);
@@ -451,23 +459,29 @@ main(void)
 	/* unknown words; where is where the word starts */
 	rule_err("1% foo", PR_ERR_UNKNOWN_WORD, 3);
 	rule_err("1% of totally", PR_ERR_UNKNOWN_WORD, 6);
-	/* a number without % is not a rate: where is after the number */
-	rule_err("1 of total", PR_ERR_UNKNOWN_WORD, 1);
-	rule_err("5 percent", PR_ERR_UNKNOWN_WORD, 1);
+	/*
+	 * a number without % is not a rate: with no rate elsewhere the text has
+	 * none; beside a rate, the number is reported just after it
+	 */
+	rule_err("1 of total", PR_ERR_NO_RATE, 0);
+	rule_err("5 percent", PR_ERR_NO_RATE, 0);
 	rule_err("1% 2", PR_ERR_UNKNOWN_WORD, 4);
 	/* "LPRx1.5": the x right after LPR is the multiplication sign; 1.5 = 1500 */
 	rule_ok("LPRx1.5", 0, 1500, PR_BASIS_OVERDUE, PR_ONCE, 0, 0, 0, 0, 0, "LPR×1.5 of overdue");
-	/* "LPRxyz": a word, not a multiple */
-	rule_err("LPRxyz", PR_ERR_UNKNOWN_WORD, 0);
+	/* "LPRxyz": a word, not a multiple, and so no rate */
+	rule_err("LPRxyz", PR_ERR_NO_RATE, 0);
 	/* any run of white space inside "per day" */
 	rule_ok("1% per  day", PCT, 0, PR_BASIS_OVERDUE, PR_PER_DAY, 0, 0, 0, 0, 0, "1% of overdue per day");
 	rule_ok("1% per\tworking   day", PCT, 0, PR_BASIS_OVERDUE, PR_PER_WORKING_DAY, 0, 0, 0, 0, 0,
 			"1% of overdue per working day");
 	rule_err("1% per fortnight", PR_ERR_UNKNOWN_WORD, 3);
-	rule_err("1.％", PR_ERR_UNKNOWN_WORD, 1);
+	/* "1." is a number without a sign, "." a full stop, "％" a sign without a number: no rate */
+	rule_err("1.％", PR_ERR_NO_RATE, 0);
 	rule_err("1%\x01", PR_ERR_UNKNOWN_WORD, 2);
 	rule_err("1% überfällig", PR_ERR_UNKNOWN_WORD, 3);
-	rule_err("1% of total per day.", PR_ERR_UNKNOWN_WORD, 19);
+	/* one full stop may end the text; "!" may not (where 19) */
+	rule_ok("1% of total per day.", PCT, 0, 1, PR_PER_DAY, 0, 0, 0, 0, 0, "1% of total per day");
+	rule_err("1% of total per day!", PR_ERR_UNKNOWN_WORD, 19);
 	/* duplicates; where is the second one */
 	rule_err("1% 1%", PR_ERR_DUPLICATE, 3);
 	rule_err("LPR 1%", PR_ERR_DUPLICATE, 4);
