@@ -22,7 +22,7 @@ DATA_built  = sql/crm_contract--$(EXTVERSION).sql $(UPDATE_SCRIPTS)
 # released versions' install scripts (frozen, for the upgrade tests) and the upgrade scripts
 DATA        = $(wildcard sql/released/crm_contract--*.sql sql/updates/crm_contract--*--*.sql)
 
-PG_CPPFLAGS = -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src -DCRM_EXTVERSION_MINOR=$(lastword $(subst ., ,$(EXTVERSION)))   # the SQL version the library is built for (0.3 -> 3)
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 # header dependencies: PGXS tracks none (Debian builds PostgreSQL without --enable-depend)
 PG_CFLAGS  += -MMD -MP

@@ -91,6 +91,11 @@ check "single-step update paths are exactly $expected ($paths)" test "$paths" = 
 reach=$(psql -X -At -d crm_fresh -c "SELECT count(*) FROM pg_extension_update_paths('crm_contract')
                                      WHERE target = '$version' AND path IS NULL")
 check "every released version updates to $version" test "$reach" = 0
+# rows stored under 0.2 (with this library installed before the update) keep their meaning
+createdb crm_upgrade_data && psql -X -q -d crm_upgrade_data -c "CREATE EXTENSION crm_contract VERSION '0.2'"
+psql -X -q -d crm_upgrade_data -f test/upgrade/data.sql >build/upgrade/data.out 2>&1
+check "rows stored under 0.2 keep their meaning through the update (test/upgrade/data.sql)" \
+  same_files test/upgrade/data.expected build/upgrade/data.out
 rm -rf build/regress
 run_regress "pg_regress on the extension updated from $oldest (test/sql)" "$pgxs/regress/pg_regress" \
   "--inputdir=test --outputdir=build/regress --use-existing --dbname=crm_upgraded_${oldest//./_}" "$(list REGRESS)"

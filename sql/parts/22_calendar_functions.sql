@@ -92,6 +92,12 @@ CREATE FUNCTION crm_contract.stored_due(start date, t crm_contract.term, calenda
 COMMENT ON FUNCTION crm_contract.stored_due(date, crm_contract.term, text, crm_contract.due_convention) IS
   'the due date crm_contract stores for an obligation (the schedule triggers): due(start, t, calendar, convention) on the calendar''s forecast past its covered days, provisional when it needed the forecast; NULL where the forecast has no data either';
 
+CREATE FUNCTION crm_contract.stored_due_before(day date, t crm_contract.term, calendar text,
+    convention crm_contract.due_convention, OUT due_on date, OUT provisional boolean)
+  AS 'MODULE_PATHNAME', 'crm_stored_due_before' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION crm_contract.stored_due_before(date, crm_contract.term, text, crm_contract.due_convention) IS
+  'the notice date crm_contract reports for an obligation (renewal notices): due_before(day, t, calendar, convention) on the calendar''s forecast past its covered days, provisional when it needed the forecast; NULL where the forecast has no data either';
+
 CREATE FUNCTION crm_contract.working_hours(day date, calendar text DEFAULT 'CN',
     OUT opens timestamptz, OUT closes timestamptz) RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'crm_working_hours' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 2;

@@ -130,34 +130,37 @@ END $$;
 COMMENT ON FUNCTION crm_contract.check_amount(text, numeric) IS 'raises 22023 for NaN, infinite amounts and amounts with more than two decimals';
 
 -- Who a penalty clause charges, as contracts write it (simplified or traditional, with
--- the pinyin glosses of converted copies): the party it lets someone claim from
--- (要求乙方支付, 向乙方收取), a third party that opens the sentence, the other party of
--- the one with the right (甲方有权扣除) or of the payee (应向甲方支付), the party the
--- sentence names first (若甲方逾期付款…), what is late (payment, delivery), else the usual party.
+-- the pinyin glosses of converted copies), in this order: the party it lets someone
+-- claim from (要求乙方支付, 向乙方收取); a third party opening the sentence (第三方未…);
+-- the other party of the payee (应向甲方支付: the vendor pays); the other party of the
+-- one with the right (甲方有权扣除); the party an English sentence says shall pay; the
+-- party the sentence names first (若甲方逾期付款…); what is late (a payment: the client,
+-- a delivery: the vendor); else the usual party of the kind.
 CREATE FUNCTION crm_contract.clause_obligor(kind crm_contract.clause_kind, wording text) RETURNS crm_contract.obligor
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   w text := regexp_replace(regexp_replace(coalesce(wording, ''), '\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)', '', 'gi'), '\s+', '', 'g');
   e text := lower(coalesce(wording, ''));
+  pays text := '(支付|给付|給付|赔偿|賠償|偿付|償付|缴纳|繳納|交纳|交納|赔付|賠付)';
   m text[];
-  first text := (regexp_match(w, '(甲|乙|第三)方'))[1];
 BEGIN
   m := coalesce(regexp_match(w, '要求(甲|乙|第三)方'),
                 regexp_match(w, '向(甲|乙|第三)方(收取|追偿|追償|索赔|索賠|索要|追讨|追討|主张|主張|追究)'));
-  IF m IS NULL AND first = '第三' THEN
+  IF m IS NULL AND w ~ '^([0-9.．、]*)(若|如果|如|凡)?第三方' THEN
     m := ARRAY['第三'];
   END IF;
   IF m IS NULL THEN
     m := (SELECT ARRAY[CASE x[1] WHEN '甲' THEN '乙' ELSE '甲' END]
-            FROM coalesce(regexp_match(w, '(甲|乙)方有(权|權)'), regexp_match(w, '向(甲|乙)方')) x WHERE x IS NOT NULL);
+            FROM coalesce(regexp_match(w, '向(甲|乙)方(、|和|及)?[^，。；,;、]{0,8}?' || pays),
+                          regexp_match(w, '(甲|乙)方有(权|權)')) x WHERE x IS NOT NULL);
   END IF;
   IF m IS NULL THEN
     m := (SELECT ARRAY[CASE WHEN x[1] IN ('vendor', 'supplier', 'party b') THEN '乙' ELSE '甲' END]
             FROM regexp_match(e, '(vendor|supplier|party b|client|customer|buyer|party a)\s+(shall|must|will|is to)\s+pay') x
            WHERE x IS NOT NULL);
   END IF;
-  IF m IS NULL AND first IS NOT NULL THEN
-    m := ARRAY[first];
+  IF m IS NULL THEN
+    m := regexp_match(w, '(甲|乙)方');
   END IF;
   IF m IS NOT NULL THEN
     RETURN CASE m[1] WHEN '甲' THEN 'client' WHEN '乙' THEN 'vendor' ELSE 'third_party' END;
@@ -171,7 +174,37 @@ BEGIN
   RETURN CASE kind WHEN 'late_fee' THEN 'client' ELSE 'vendor' END;
 END $$;
 COMMENT ON FUNCTION crm_contract.clause_obligor(crm_contract.clause_kind, text) IS
-  'who a delay_penalty or late_fee clause charges, read from its wording: the party one may claim from (要求乙方支付), a third party that opens the sentence (third_party), the other party of the one with the right (甲方有权…) or of the payee (应向甲方支付: the vendor), the party named first (若甲方逾期付款…: the client), a late payment (client) or delivery (vendor); else vendor for a delay penalty and client for a late fee';
+  'who a delay_penalty or late_fee clause charges, read from its wording: the party one may claim from (要求乙方支付), a third party opening the sentence (third_party), the other party of the payee (应向甲方支付: the vendor) or of the one with the right (甲方有权…), the party named first (若甲方逾期付款…: the client), a late payment (client) or delivery (vendor); else vendor for a delay penalty and client for a late fee';
+
+-- A clause reference as a sort key: 9.3 before 10.2 (numbered parts compare as numbers).
+CREATE FUNCTION crm_contract.clause_ref_key(ref text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT array_agg(CASE WHEN x ~ '^[0-9]{1,18}$' THEN lpad(x, 18, '0') ELSE x END ORDER BY n)
+    FROM regexp_split_to_table(coalesce(ref, ''), '[.．]') WITH ORDINALITY AS t (x, n)
+$$;
+COMMENT ON FUNCTION crm_contract.clause_ref_key(text) IS
+  'a clause reference as a sort key, numbered parts as numbers: 9.3 sorts before 10.2; where several clauses could apply, the first by this key does';
+
+-- The penalty rule a clause's wording gives; with what NULL, NULL where it gives none,
+-- else an error naming the clause and quoting what the parser could not read.
+CREATE FUNCTION crm_contract.wording_rule(what text, wording text) RETURNS crm_contract.penalty_rule
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  msg text;
+  detail text;
+BEGIN
+  RETURN wording::crm_contract.penalty_rule;
+EXCEPTION WHEN invalid_text_representation OR invalid_parameter_value OR numeric_value_out_of_range THEN
+  IF what IS NULL THEN
+    RETURN NULL;
+  END IF;
+  GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
+  RAISE EXCEPTION '%: its wording gives no penalty rule', what
+    USING ERRCODE = SQLSTATE, DETAIL = msg || CASE WHEN detail <> '' THEN ': ' || detail ELSE '' END,
+          HINT = 'Give the rule in rule (e.g. ''1% of total per day''), or a wording with exactly one rate.';
+END $$;
+COMMENT ON FUNCTION crm_contract.wording_rule(text, text) IS
+  'the penalty rule a clause''s wording gives (every clause sentence penalty_rule reads); NULL where it gives none and what is NULL, else an error naming what';
 
 -- Which parameters each kind of clause takes, and which it needs.
 CREATE FUNCTION crm_contract.clause_check() RETURNS trigger
@@ -184,8 +217,6 @@ DECLARE
   takes_rule  crm_contract.clause_kind[] := '{delay_penalty,late_fee,sla}';
   charges     crm_contract.clause_kind[] := '{delay_penalty,late_fee}';
   code text;
-  msg text;
-  detail text;
 BEGIN
   IF crm_contract.restoring() THEN
     RETURN NEW;   -- pg_restore reloads rows as dumped: what was valid then is kept
@@ -204,16 +235,20 @@ BEGIN
       USING ERRCODE = '22023';
   END IF;
   PERFORM crm_contract.check_amount(format('clause %s of contract "%s"', NEW.ref, code), NEW.amount);
-  -- a penalty clause written the way contracts write it carries its rule in its wording
+  -- a penalty clause written the way contracts write it carries its rule and obligor in
+  -- its wording; what was read from the old wording follows a new one
+  IF TG_OP = 'UPDATE' AND NEW.wording IS DISTINCT FROM OLD.wording THEN
+    IF NEW.rule OPERATOR(crm_contract.=) OLD.rule   -- (the type's = lives in crm_contract)
+       AND OLD.rule OPERATOR(crm_contract.=) crm_contract.wording_rule(NULL, OLD.wording) THEN
+      NEW.rule := NULL;
+    END IF;
+    IF NEW.obligor IS NOT DISTINCT FROM OLD.obligor AND NEW.party IS NOT DISTINCT FROM OLD.party
+       AND OLD.obligor = crm_contract.clause_obligor(OLD.kind, OLD.wording) THEN
+      NEW.obligor := NULL;
+    END IF;
+  END IF;
   IF NEW.rule IS NULL AND NEW.kind = ANY (charges) AND NEW.wording IS NOT NULL THEN
-    BEGIN
-      NEW.rule := NEW.wording::crm_contract.penalty_rule;
-    EXCEPTION WHEN invalid_text_representation OR invalid_parameter_value OR numeric_value_out_of_range THEN
-      GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
-      RAISE EXCEPTION 'clause % of contract "%": its wording gives no penalty rule', NEW.ref, code
-        USING ERRCODE = SQLSTATE, DETAIL = msg || CASE WHEN detail <> '' THEN ': ' || detail ELSE '' END,
-              HINT = 'Give the rule in rule (e.g. ''1% of total per day''), or a wording with exactly one rate.';
-    END;
+    NEW.rule := crm_contract.wording_rule(format('clause %s of contract "%s"', NEW.ref, code), NEW.wording);
   END IF;
   IF NEW.rule IS NOT NULL AND NOT NEW.kind = ANY (takes_rule) THEN
     RAISE EXCEPTION 'clause % of contract "%": a % clause takes no penalty rule', NEW.ref, code, NEW.kind
@@ -264,6 +299,17 @@ END $$;
 COMMENT ON FUNCTION crm_contract.clause_check() IS 'trigger: validates a clause''s parameters for its kind; a penalty clause gets its rule from its wording and its obligor from the wording or its kind';
 CREATE TRIGGER clause_check BEFORE INSERT OR UPDATE ON crm_contract.clause
   FOR EACH ROW EXECUTE FUNCTION crm_contract.clause_check();
+
+-- The clause of a kind that governs a contract where it has several: the first by ref.
+CREATE FUNCTION crm_contract.contract_clause(contract_id bigint, tenant text, kind crm_contract.clause_kind)
+RETURNS crm_contract.clause
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT k.* FROM crm_contract.clause k
+   WHERE k.contract_id = contract_clause.contract_id AND k.tenant = contract_clause.tenant AND k.kind = contract_clause.kind
+   ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1
+$$;
+COMMENT ON FUNCTION crm_contract.contract_clause(bigint, text, crm_contract.clause_kind) IS
+  'the clause of a kind that governs a contract (change requests, termination, renewal): the first by ref, numbered parts as numbers';
 
 CREATE FUNCTION crm_contract.party_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

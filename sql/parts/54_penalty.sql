@@ -69,6 +69,7 @@ CREATE TABLE crm_contract.force_majeure (
 );
 COMMENT ON TABLE crm_contract.force_majeure IS
   'force majeure periods of a contract (不可抗力, 003 §2.3, §13.1): their days accrue no penalty or late fee';
+CREATE INDEX force_majeure_contract ON crm_contract.force_majeure (contract_id, from_day);
 
 -- A contract statement is made of three kinds of lines, one function each, and a
 -- total per obligor: what each party owes as of a day.
@@ -84,8 +85,10 @@ COMMENT ON FUNCTION crm_contract.force_majeure_days(bigint, text) IS
   'the force majeure periods of a contract as parallel arrays of first and last days, for accrued()';
 
 -- Milestones: late by the days to completion, or to as_of while open; charged by the
--- first delay_penalty clause (by ref) that names the milestone's obligor and, if it
--- lists milestones, this one.
+-- first delay_penalty clause (by ref) with a rule that names the milestone's obligor
+-- and, if it lists milestones, this one; the rule's basis is the contract amount
+-- (total) or the milestone's amount (undelivered); a rule of overdue amounts charges
+-- payments, not milestones.
 CREATE FUNCTION crm_contract.statement_milestone_lines(contract_id bigint, as_of date)
 RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
                basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
@@ -93,44 +96,52 @@ RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT 'milestone', m.name, coalesce(k.ref, m.clause_ref), m.due_on, d.done_on,
          CASE WHEN m.due_on IS NOT NULL THEN greatest(d.until - m.due_on, 0) END,
-         round(c.total_amount, 2), k.rule,
-         round(CASE WHEN k.rule IS NULL OR m.due_on IS NULL THEN 0
-                    ELSE crm_contract.accrued(k.rule, c.total_amount, m.due_on, d.until, '{}', '{}',
-                                              fm.from_days, fm.to_days, c.calendar) END, 2),
-         m.obligor, m.party, m.due_provisional, m.due_note
+         round(b.base, 2), k.rule,
+         CASE WHEN k.rule IS NULL OR m.due_on IS NULL THEN 0.00
+              ELSE round(crm_contract.accrued(k.rule, b.base, m.due_on, d.until, '{}', '{}', fm.from_days, fm.to_days, c.calendar), 2) END,
+         m.obligor, m.party, m.due_provisional,
+         nullif(concat_ws('; ', m.due_note, CASE WHEN k.rule IS NOT NULL AND b.base IS NULL
+                                                 THEN format('clause %s charges the undelivered part: give the milestone''s amount', k.ref) END), '')
     FROM crm_contract.contract c
     CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
     JOIN crm_contract.milestone m ON m.contract_id = c.id AND m.tenant = c.tenant
     CROSS JOIN LATERAL (SELECT x.done_on, least(coalesce(x.done_on, as_of), as_of) AS until
                           FROM (SELECT CASE WHEN m.completed_on <= as_of THEN m.completed_on END AS done_on) x) d
     LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
-                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'delay_penalty'
+                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'delay_penalty' AND k.rule IS NOT NULL
+                          AND crm_contract.rule_basis(k.rule) <> 'overdue'
                           AND k.obligor = m.obligor AND k.party IS NOT DISTINCT FROM m.party
                           AND (k.applies_to IS NULL OR m.name = ANY (k.applies_to))
-                        ORDER BY k.ref LIMIT 1) k ON true
+                        ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k ON true
+    CROSS JOIN LATERAL (SELECT CASE WHEN k.rule IS NULL THEN NULL WHEN crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount
+                                    ELSE m.amount END AS base) b
    WHERE c.id = statement_milestone_lines.contract_id
    ORDER BY m.due_on NULLS LAST, m.id
 $$;
 COMMENT ON FUNCTION crm_contract.statement_milestone_lines(bigint, date) IS
-  'contract_statement''s milestone lines: days late and the delay penalty of the clause that charges the milestone''s obligor';
+  'contract_statement''s milestone lines: days late and the delay penalty of the first clause with a rule that charges the milestone''s obligor, on the contract amount or the milestone''s amount';
 
 -- Installments, the client's obligations: late fee on the balance partial payments leave,
--- by the first late_fee clause (by ref) that charges the client and, if it lists names, this one.
+-- by the first clause (by ref) with a rule that charges the client's late payments (a
+-- late_fee, or a delay_penalty of the overdue amount: 逾期付款金额的2%作为违约金, 003 §4.5)
+-- and, if it lists names, this one.  An occurrence past the calendar's data has no due
+-- date: nothing is late, its note says why.
 CREATE FUNCTION crm_contract.statement_installment_lines(contract_id bigint, as_of date)
 RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
                basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
                party text, due_provisional boolean, due_note text)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT 'installment', CASE WHEN i.every IS NULL THEN i.name ELSE i.name || ' #' || o.seq END,
-         coalesce(k.ref, i.clause_ref), o.due_on, p.full_on, greatest(least(coalesce(p.full_on, as_of), as_of) - o.due_on, 0),
+         coalesce(k.ref, i.clause_ref), o.due_on, p.full_on,
+         CASE WHEN o.due_on IS NOT NULL THEN greatest(least(coalesce(p.full_on, as_of), as_of) - o.due_on, 0) END,
          round(CASE WHEN k.rule IS NOT NULL AND crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END, 2),
          k.rule,
-         round(CASE WHEN k.rule IS NULL THEN 0
+         round(CASE WHEN k.rule IS NULL THEN 0   -- an undated occurrence: NULL, unknown
                     ELSE crm_contract.accrued(k.rule, CASE WHEN crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END,
                                               o.due_on, least(coalesce(p.full_on, as_of), as_of), coalesce(p.days, '{}'),
                                               coalesce(p.amounts, '{}'), fm.from_days, fm.to_days, c.calendar) END, 2),
          'client'::crm_contract.obligor, NULL::text, o.due_provisional,
-         nullif(concat_ws('; ', i.due_note, CASE WHEN p.over > 0 THEN format('paid %s more than the %s due: a credit, not counted', p.over, o.amount) END), '')
+         nullif(concat_ws('; ', coalesce(o.due_note, i.due_note), CASE WHEN p.over > 0 THEN format('paid %s more than the %s due: a credit, not counted', p.over, o.amount) END), '')
     FROM crm_contract.contract c
     CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
     JOIN crm_contract.installment i ON i.contract_id = c.id AND i.tenant = c.tenant
@@ -147,9 +158,10 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
                WHERE y.installment_due_id = o.id AND y.tenant = o.tenant AND y.paid_on <= as_of
               WINDOW w AS (ORDER BY y.paid_on, y.id)) x) p ON true
     LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
-                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'late_fee' AND k.obligor = 'client'
+                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.rule IS NOT NULL AND k.obligor = 'client'
+                          AND (k.kind = 'late_fee' OR (k.kind = 'delay_penalty' AND crm_contract.rule_basis(k.rule) = 'overdue'))
                           AND (k.applies_to IS NULL OR i.name = ANY (k.applies_to))
-                        ORDER BY k.ref LIMIT 1) k ON true
+                        ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k ON true
    WHERE c.id = statement_installment_lines.contract_id
    ORDER BY o.due_on, i.name, o.seq
 $$;
@@ -200,6 +212,10 @@ LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
 BEGIN
+  IF as_of IS NULL OR NOT isfinite(as_of) THEN
+    RAISE EXCEPTION 'contract_statement needs the day it is made as of, not %', coalesce(as_of::text, 'NULL')
+      USING ERRCODE = '22004', HINT = 'E.g. contract_statement(id, CURRENT_DATE).';
+  END IF;
   SELECT k.* INTO c FROM crm_contract.contract k WHERE k.id = contract_statement.contract_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'contract % does not exist', contract_statement.contract_id USING ERRCODE = '42704';
@@ -214,16 +230,19 @@ BEGIN
             SELECT 3, row_number() OVER (), s.* FROM crm_contract.statement_credit_lines(c.id, as_of) s) x),
   -- what each obligor owes; a third party no more than its liability cap (003 §16.1.1)
   owed AS (
-    SELECT l.obligor, l.party, sum(l.accrued) AS accrued,
+    SELECT l.obligor, l.party, sum(l.accrued) AS accrued, count(*) FILTER (WHERE l.accrued IS NULL) AS unknown,
            (SELECT coalesce(p.liability_cap_amount, round(p.liability_cap_share * c.total_amount, 2))
               FROM crm_contract.party p
              WHERE p.contract_id = c.id AND p.tenant = c.tenant AND p.name = l.party
              ORDER BY p.id LIMIT 1) AS cap
       FROM lines l GROUP BY l.obligor, l.party),
   totals AS (
-    SELECT o.obligor, o.party, round(CASE WHEN o.cap < o.accrued THEN o.cap ELSE o.accrued END, 2) AS accrued,
-           CASE WHEN o.cap < o.accrued THEN format('capped at %s, the liability cap of party "%s" (accrued %s)',
-                                                   round(o.cap, 2), o.party, round(o.accrued, 2)) END AS note
+    SELECT o.obligor, o.party, round(coalesce(CASE WHEN o.cap < o.accrued THEN o.cap ELSE o.accrued END, 0), 2) AS accrued,
+           nullif(concat_ws('; ',
+             CASE WHEN o.cap < o.accrued THEN format('capped at %s, the liability cap of party "%s" (accrued %s)',
+                                                     round(o.cap, 2), o.party, round(o.accrued, 2)) END,
+             CASE WHEN o.unknown > 0 THEN format('without %s line%s whose due date is unknown', o.unknown,
+                                                 CASE WHEN o.unknown > 1 THEN 's' ELSE '' END) END), '') AS note
       FROM owed o)
   SELECT l.line, l.kind, l.obligation, l.clause_ref, l.due_on, l.done_on, l.days_late, l.basis, l.rule, l.accrued,
          l.obligor, l.party, l.due_provisional, l.due_note
@@ -235,13 +254,14 @@ BEGIN
          NULL, NULL, NULL, NULL, NULL, NULL, t.accrued, t.obligor, t.party, NULL, t.note
     FROM totals t
   UNION ALL
-  SELECT (SELECT count(*) FROM lines)::integer + (SELECT count(*) FROM totals)::integer + 1, 'total', NULL,
+  SELECT (SELECT count(*) FROM lines)::integer + (SELECT count(*) FROM totals)::integer + 1, 'total',
+         'all charges, every party (not netted)',
          NULL, NULL, NULL, NULL, NULL, NULL, round(coalesce((SELECT sum(t.accrued) FROM totals t), 0), 2),
          NULL, NULL, NULL, NULL
    ORDER BY 1;
 END $$;
 COMMENT ON FUNCTION crm_contract.contract_statement(bigint, date) IS
-  'what each party of a contract owes as of as_of: every milestone (days late, the delay penalty of the clause that charges its obligor), every installment occurrence (the client''s: full payment, days late, the late fee on the balance partial payments leave), SLA service credits per month (the vendor''s); force majeure days excluded; due dates with their note and provisional mark; a total per obligor (a third party''s capped by its liability cap, 003 §16.1.1), then the grand total; money to 0.01';
+  'what each party of a contract owes as of as_of: every milestone (days late, the delay penalty of the clause that charges its obligor), every installment occurrence (the client''s: full payment, days late, the late fee on the balance partial payments leave), SLA service credits per month (the vendor''s); force majeure days excluded; due dates with their note and provisional mark; a total per obligor (a third party''s capped by its liability cap, 003 §16.1.1), then the sum of all charges (not netted: they are owed in different directions); money to 0.01';
 
 CREATE FUNCTION crm_contract.penalty_review(rule crm_contract.penalty_rule, principal numeric, accrued numeric,
     loss numeric DEFAULT NULL, on_day date DEFAULT CURRENT_DATE,

@@ -80,7 +80,7 @@ BEGIN
    WHERE c.id = i.contract_id AND c.tenant = i.tenant AND c.calendar = cal.name
      AND (i.due_provisional OR (i.due_on IS NULL AND i.due_note IS NOT NULL)
           OR EXISTS (SELECT 1 FROM crm_contract.installment_due o
-                      WHERE o.installment_id = i.id AND o.tenant = i.tenant AND o.due_provisional));
+                      WHERE o.installment_id = i.id AND o.tenant = i.tenant AND (o.due_provisional OR o.due_on IS NULL)));
   GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
   UPDATE crm_contract.change_request r SET due_on = NULL FROM crm_contract.contract c
    WHERE c.id = r.contract_id AND c.tenant = r.tenant AND c.calendar = cal.name

@@ -12,6 +12,7 @@
 #include "utils/timestamp.h"
 
 #include "calendar/cache.h"
+#include "shared/schema_version.h"
 #include "core/due.h"
 #include "term/term_type.h"
 
@@ -24,8 +25,9 @@ convention_arg(FunctionCallInfo fcinfo, int argno)
 {
 	char	   *label;
 
+	/* without one: Art. 203, except under a 0.1 or 0.2 schema, whose periods were unadjusted */
 	if (PG_NARGS() <= argno)
-		return DUE_FOLLOWING;
+		return crm_schema_version() >= 3 ? DUE_FOLLOWING : DUE_UNADJUSTED;
 	label = DatumGetCString(DirectFunctionCall1(enum_out, PG_GETARG_DATUM(argno)));
 	return strcmp(label, "unadjusted") == 0 ? DUE_UNADJUSTED : DUE_FOLLOWING;
 }
@@ -116,18 +118,18 @@ crm_try_due_before(PG_FUNCTION_ARGS)
 
 
 /*
- * stored_due(start, term, calendar, convention): the due date crm_contract stores for a
- * contract's obligation, always on the calendar's forecast past its covered
- * days, and whether it is provisional; NULL where even the forecast has no
- * data (or the calendar has no forecast).
+ * stored_due(start, term, calendar, convention) and stored_due_before(day, ...):
+ * the dates crm_contract stores or reports for a contract's obligations, always
+ * on the calendar's forecast past its covered days, and whether they are
+ * provisional; NULL where even the forecast has no data (or there is none).
  */
-PG_FUNCTION_INFO_V1(crm_stored_due);
-Datum
-crm_stored_due(PG_FUNCTION_ARGS)
+static Datum
+stored_date(FunctionCallInfo fcinfo, bool before)
 {
 	DateADT		start = PG_GETARG_DATEADT(0);
 	Term		t = PG_GETARG_TERM(1);
 	const Calendar *cal = calendar_for_call_mode(fcinfo, 2, CALENDAR_FORECAST);
+	DueConvention conv = convention_arg(fcinfo, 3);
 	CalError	err = {0};
 	int64		result = 0;
 	CalStatus	st;
@@ -138,15 +140,17 @@ crm_stored_due(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("crm_contract.stored_due() must be called where a record is expected")));
+				 errmsg("crm_contract.%s() must be called where a record is expected",
+						before ? "stored_due_before" : "stored_due")));
 	desc = BlessTupleDesc(desc);
 	if (DATE_NOT_FINITE(start))
 	{
 		values[0] = DateADTGetDatum(start);
 		values[1] = BoolGetDatum(false);
-		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+		return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 	}
-	st = due_date(cal, start, &t, convention_arg(fcinfo, 3), &result, &err);
+	st = before ? due_date_before(cal, start, &t, conv, &result, &err)
+		: due_date(cal, start, &t, conv, &result, &err);
 	if (st == CAL_ERR_NEEDS_TIME)
 		refuse_hour_term(t);
 	if (st == CAL_ERR_UNCOVERED)
@@ -160,5 +164,19 @@ crm_stored_due(PG_FUNCTION_ARGS)
 		values[0] = DateADTGetDatum((DateADT) result);
 		values[1] = BoolGetDatum(err.provisional);
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+PG_FUNCTION_INFO_V1(crm_stored_due);
+Datum
+crm_stored_due(PG_FUNCTION_ARGS)
+{
+	return stored_date(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(crm_stored_due_before);
+Datum
+crm_stored_due_before(PG_FUNCTION_ARGS)
+{
+	return stored_date(fcinfo, true);
 }

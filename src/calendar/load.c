@@ -50,8 +50,10 @@ read_calendar_row(const char *name, CalendarMode mode, Datum *args, CalSpec *spe
 	bool		isnull;
 	Datum		d;
 
-	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to, forecast_to"
-										" FROM crm_contract.calendar"
+	/* forecast_to read by name: a library newer than the schema (before ALTER EXTENSION UPDATE) still works */
+	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to,"
+										" (pg_catalog.to_jsonb(c) OPERATOR(pg_catalog.->>) 'forecast_to')::pg_catalog.date"
+										" FROM crm_contract.calendar c"
 										" WHERE name OPERATOR(pg_catalog.=) $1",
 										1, argtypes, args, NULL, true, 1),
 				  SPI_OK_SELECT, "read crm_contract.calendar");
@@ -128,18 +130,21 @@ read_exceptions(Datum *args, CalSpec *spec)
 
 	fargs[0] = args[0];
 	fargs[1] = DateADTGetDatum(spec->has_forecast ? (DateADT) spec->forecast_from : DATEVAL_NOEND);
-	crm_spi_check(SPI_execute_with_args("SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind,"
-										" h.opens, h.closes"
-										" FROM crm_contract.calendar_exception e"
-										" LEFT JOIN crm_contract.calendar_exception_hours h"
-										"   ON h.calendar OPERATOR(pg_catalog.=) e.calendar"
-										"  AND h.day OPERATOR(pg_catalog.=) e.day"
-										" WHERE e.calendar OPERATOR(pg_catalog.=) $1 AND e.day OPERATOR(pg_catalog.<) $2"
+#define EXCEPTIONS_QUERY \
+	"SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, h.opens, h.closes" \
+	" FROM crm_contract.calendar_exception e" \
+	" LEFT JOIN crm_contract.calendar_exception_hours h" \
+	"   ON h.calendar OPERATOR(pg_catalog.=) e.calendar AND h.day OPERATOR(pg_catalog.=) e.day" \
+	" WHERE e.calendar OPERATOR(pg_catalog.=) $1 AND e.day OPERATOR(pg_catalog.<) $2"
+	/* calendar_forecast only where there is a forecast (a 0.2 schema has no such table) */
+	crm_spi_check(SPI_execute_with_args(spec->has_forecast
+										? EXCEPTIONS_QUERY
 										" UNION ALL"
 										" SELECT f.day, f.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, NULL, NULL"
 										" FROM crm_contract.calendar_forecast f"
 										" WHERE f.calendar OPERATOR(pg_catalog.=) $1 AND f.day OPERATOR(pg_catalog.>=) $2"
-										" ORDER BY 1, 3",
+										" ORDER BY 1, 3"
+										: EXCEPTIONS_QUERY " ORDER BY 1, 3",
 										2, argtypes, fargs, NULL, true, 0),
 				  SPI_OK_SELECT, "read crm_contract.calendar_exception");
 	spec->nexceptions = 0;

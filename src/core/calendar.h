@@ -129,4 +129,7 @@ extern CalStatus calendar_working_time_between(const Calendar *cal, int64_t from
 extern int	calendar_day_intervals(const Calendar *cal, int64_t day,
 							 int64_t *opens, int64_t *closes, int max);
 
+/* The end of a day's last working interval as an instant; false if the day has none. */
+extern bool calendar_day_close(const Calendar *cal, int64_t day, int64_t *close);
+
 #endif

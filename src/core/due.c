@@ -80,12 +80,10 @@ following_day(const Calendar *cal, int64_t day, int64_t *result, CalError *err)
 static int64_t
 close_of_business(const Calendar *cal, int64_t day)
 {
-	int64_t		opens[64],
-				closes[64];
-	int			n = calendar_day_intervals(cal, day, opens, closes, 64);
+	int64_t		close;
 
-	if (n > 0)
-		return closes[n - 1];
+	if (calendar_day_close(cal, day, &close))
+		return close;
 	return zone_to_instant(calendar_zone(cal), (day + 1) * DAY);
 }
 
@@ -163,30 +161,41 @@ due_date(const Calendar *cal, int64_t day, const Term *t, DueConvention conv,
 }
 
 /*
- * Whether the period t from x ends by day.  The raw last day comes first: a
- * following move only goes later, so a raw day past day never fits, and the
- * calendar is not consulted past day (due_before needs no holiday data beyond it).
+ * Whether the period t from x ends by day, reading the calendar no further than
+ * day (so due_before needs no holiday data past it): a working-day period ends by
+ * day when day has at least n working days after x; a following period when its
+ * raw last day is by day and a working day lies between the two.
  */
 static CalStatus
 ends_by(const Calendar *cal, int64_t x, const Term *t, DueConvention conv, int64_t day,
 		bool *fits, CalError *err)
 {
-	int64_t		d;
+	int64_t		d,
+				n;
 	CalStatus	st;
 
-	if (t->unit != TERM_WORKING_DAYS)
+	if (t->unit == TERM_WORKING_DAYS)
 	{
-		if ((st = period_last_day(x, t, 1, &d)) != CAL_OK)
-			return st;
-		if (d > day)
+		if (day <= x)
 		{
 			*fits = false;
 			return CAL_OK;
 		}
+		if ((st = calendar_working_days_between(cal, x, day, &n, err)) != CAL_OK)
+			return st;
+		*fits = n >= (int64_t) t->quantity;
+		return CAL_OK;
 	}
-	if ((st = due_date(cal, x, t, conv, &d, err)) != CAL_OK)
+	if ((st = period_last_day(x, t, 1, &d)) != CAL_OK)
 		return st;
-	*fits = d <= day;
+	if (d > day || conv == DUE_UNADJUSTED)
+	{
+		*fits = d <= day;
+		return CAL_OK;
+	}
+	if ((st = calendar_working_days_between(cal, d - 1, day, &n, err)) != CAL_OK)
+		return st;
+	*fits = n > 0;
 	return CAL_OK;
 }
 

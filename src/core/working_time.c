@@ -21,6 +21,18 @@ calendar_day_intervals(const Calendar *cal, int64_t day, int64_t *opens,
 	return i;
 }
 
+bool
+calendar_day_close(const Calendar *cal, int64_t day, int64_t *close)
+{
+	int32_t		n;
+	const CalInterval *iv = day_intervals(cal, day, &n);
+
+	if (n <= 0)
+		return false;
+	*close = zone_to_instant(&cal->zone, day * DAY + iv[n - 1].close);
+	return true;
+}
+
 /* The day (in the calendar's zone) an instant falls on. */
 static inline int64_t
 local_day(const Calendar *cal, int64_t instant)

@@ -41,8 +41,10 @@ INSERT INTO installment (contract_id, name, amount) SELECT id, 'hardware', 50000
 INSERT INTO payment (installment_due_id, paid_on, amount, reference)
   SELECT d.id, '2026-01-20', 500000.00, 'HW-1' FROM installment_due d JOIN installment i ON i.id = d.installment_id WHERE i.name = 'hardware';
 ALTER TABLE installment DISABLE TRIGGER installment_occurrences;
+ALTER TABLE installment_due DISABLE TRIGGER installment_due_protect;
 UPDATE installment SET amount = 300000.00 WHERE name = 'hardware';
 UPDATE installment_due d SET amount = 300000.00 FROM installment i WHERE i.id = d.installment_id AND i.name = 'hardware';
+ALTER TABLE installment_due ENABLE TRIGGER installment_due_protect;
 ALTER TABLE installment ENABLE TRIGGER installment_occurrences;
 -- and a delay penalty clause 0.2 took without a rule (0.3 refuses it on write, keeps it on restore)
 ALTER TABLE clause DISABLE TRIGGER clause_check;

@@ -182,6 +182,109 @@ CREATE INDEX ON some_rules (r);
 SELECT '1% per day'::penalty_rule < '2% per day'::penalty_rule AS smaller_rate_first,
        '1% per day'::penalty_rule = '1%/日'::penalty_rule AS same_rule;
 
+-------------------------------------------------------------------------------
+-- 7. What the clauses charge, when several could (review of 0.3).
+-------------------------------------------------------------------------------
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status)
+VALUES ('R-1', 'service', 't', '甲方', '乙方', 1000000.00, '2026-09-01', 'signed');
+\set r1 '(SELECT id FROM contract WHERE code = ''R-1'')'
+-- a general clause without rule (0.2 data, kept by the update) and refs 10.2 / 9.3: the first
+-- by ref WITH a rule charges, numbered parts compared as numbers (9.3 before 10.2)
+ALTER TABLE clause DISABLE TRIGGER clause_check;
+INSERT INTO clause (contract_id, kind, ref, wording, obligor) VALUES (:r1, 'delay_penalty', '9.1', '任何一方未能履行本合同的义务，均视为违约', 'vendor');
+ALTER TABLE clause ENABLE TRIGGER clause_check;
+INSERT INTO clause (contract_id, kind, ref, rule, obligor) VALUES
+  (:r1, 'delay_penalty', '10.2', '2% of total per day', 'vendor'),
+  (:r1, 'delay_penalty', '9.3', '1% of total per day', 'vendor'),
+  -- 003 §4.5: a delay penalty the client owes on the overdue payment (逾期付款金额的2%作为违约金)
+  (:r1, 'delay_penalty', '4.5', '2% of overdue', 'client');
+INSERT INTO milestone (contract_id, name, anchor, anchor_date, within, obligor) VALUES
+  (:r1, 'delivery', 'date', '2026-09-01', '10 days', 'vendor'),     -- 9/11 (Fri)
+  (:r1, 'acceptance', 'date', '2026-09-01', '10 days', 'client');   -- 9/11, the client's own step
+INSERT INTO installment (contract_id, name, amount, anchor, anchor_date, within) VALUES (:r1, 'fee', 10000.00, 'date', '2026-09-01', '10 days');
+UPDATE milestone SET completed_on = '2026-09-14' WHERE contract_id = :r1;   -- both 3 days late
+-- delivery: 3 days x 1% x 1,000,000.00 = 30,000.00 by 9.3 (not 10.2, not the ruleless 9.1);
+-- acceptance: nothing (4.5 charges overdue amounts, not milestones); fee unpaid since 9/11:
+-- 2% of the 10,000.00 overdue, once = 200.00 by 4.5
+SELECT kind, obligation, clause_ref, days_late, basis, rule, accrued, obligor FROM contract_statement(:r1, '2026-10-30');
+-- a delay penalty of the undelivered part needs the milestone's amount
+UPDATE clause SET rule = '0.1% of undelivered per day' WHERE ref = '9.3' AND contract_id = :r1;
+SELECT obligation, clause_ref, basis, accrued, due_note FROM contract_statement(:r1, '2026-10-30') WHERE obligation = 'delivery';
+UPDATE milestone SET amount = 200000.00 WHERE name = 'delivery';   -- 3 days x 0.1% x 200,000.00 = 600.00
+SELECT obligation, clause_ref, basis, accrued, due_note FROM contract_statement(:r1, '2026-10-30') WHERE obligation = 'delivery';
+\set VERBOSITY default
+SELECT * FROM contract_statement(:r1, NULL);
+
+-- A wording edited: the rule and obligor read from it follow; a rule given stays.
+INSERT INTO clause (contract_id, kind, ref, wording) VALUES (:r1, 'late_fee', '9.4', '如果甲方未能按时支付费用，每延迟一日，应向乙方支付应付金额1%的滞纳金');
+SELECT rule, obligor FROM clause WHERE ref = '9.4' AND contract_id = :r1;    -- read from the wording
+UPDATE clause SET wording = '如果甲方未能按时支付费用，每延迟一日，应向乙方支付应付金额2%的滞纳金' WHERE ref = '9.4' AND contract_id = :r1;
+SELECT rule, obligor FROM clause WHERE ref = '9.4' AND contract_id = :r1;    -- 2% now
+UPDATE clause SET rule = '0.05% of overdue per day' WHERE ref = '9.4' AND contract_id = :r1;
+UPDATE clause SET wording = '如果甲方未能按时支付费用，应向乙方支付滞纳金（见附件）' WHERE ref = '9.4' AND contract_id = :r1;
+SELECT rule, obligor FROM clause WHERE ref = '9.4' AND contract_id = :r1;    -- the rule given stays
+
+-- Change requests follow their clause: term and convention changes recompute the open ones.
+INSERT INTO clause (contract_id, kind, ref, term) VALUES (:r1, 'change_request', '11.2', '5 days');
+INSERT INTO change_request (contract_id, ref, received_on) VALUES (:r1, 'CR-1', '2026-09-26');
+SELECT ref, due_on FROM change_request WHERE contract_id = :r1;             -- 10/1 -> 10/8
+UPDATE clause SET convention = 'unadjusted' WHERE ref = '11.2' AND contract_id = :r1;
+SELECT ref, due_on FROM change_request WHERE contract_id = :r1;             -- 10/1
+UPDATE clause SET term = '10 working days' WHERE ref = '11.2' AND contract_id = :r1;
+SELECT ref, due_on FROM change_request WHERE contract_id = :r1;             -- 9/28, 9/29, 9/30, 10/8 .. 10/10 (Sat), 10/12 .. 10/15: 10/15
+DELETE FROM clause WHERE ref = '11.2' AND contract_id = :r1;
+SELECT ref, due_on, due_note FROM change_request WHERE contract_id = :r1;   -- none: no clause
+SELECT kind, obligation, clause_ref FROM obligations WHERE contract_code = 'R-1' AND kind = 'change_request';
+
+-- Occurrences are computed, not written.
+UPDATE installment_due SET amount = 1.00 WHERE installment_id = (SELECT id FROM installment WHERE name = 'fee');
+DELETE FROM installment_due WHERE installment_id = (SELECT id FROM installment WHERE name = 'fee');
+
+-- Monthly after a clamped first month: signed 1/30, within 1 month, monthly: 2/28 (a make-up
+-- Saturday), then 1/30 + 2 months = 3/30 (Mon), + 3 months = 4/30 (Thu), not 3/28 and 4/28.
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status)
+VALUES ('R-2', 'service', 't', '甲方', '乙方', 120000.00, '2026-01-30', 'signed');
+INSERT INTO installment (contract_id, name, amount, within, every, occurrences)
+SELECT id, 'monthly', 10000.00, '1 month', '1 month', 3 FROM contract WHERE code = 'R-2';
+SELECT o.seq, o.due_on FROM installment_due o JOIN installment i ON i.id = o.installment_id WHERE i.name = 'monthly' ORDER BY o.seq;
+
+-- Past the calendar's data (no forecast): the occurrences are kept, undated, with a note.
+INSERT INTO calendar (name, time_zone, covered_from, covered_to, description) VALUES ('short', 'Asia/Shanghai', '2026-01-01', '2026-12-31', 'test: 2026 only');
+INSERT INTO calendar_hours (calendar, weekday, opens, closes) SELECT 'short', d, '09:00', '18:00' FROM generate_series(1, 5) d;
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status, calendar)
+VALUES ('R-3', 'maintenance_support', 't', '甲方', '乙方', 100000.00, '2026-03-02', 'signed', 'short');
+INSERT INTO installment (contract_id, name, amount, every, occurrences)
+SELECT id, 'yearly', 10000.00, '1 year', 3 FROM contract WHERE code = 'R-3';
+SELECT o.seq, o.due_on, o.due_note FROM installment_due o JOIN installment i ON i.id = o.installment_id WHERE i.name = 'yearly' ORDER BY o.seq;
+-- with a late fee of 0.05% a day: #1 unpaid since 3/2, 3/3..12/31 = 304 days x 5.00 = 1,520.00; #2 and #3 unknown
+INSERT INTO clause (contract_id, kind, ref, rule) SELECT id, 'late_fee', '9.4', '0.05% of overdue per day' FROM contract WHERE code = 'R-3';
+SELECT obligation, due_on, days_late, accrued, due_note FROM contract_statement((SELECT id FROM contract WHERE code = 'R-3'), '2026-12-31')
+ WHERE kind = 'installment' OR obligor = 'client';
+
+-- Many intervals in a day: close of business is the last one's end (72 intervals, the last 23:30-23:50).
+INSERT INTO calendar (name, time_zone, description) VALUES ('shifts', 'Asia/Shanghai', 'test: 72 shifts a day');
+INSERT INTO calendar_hours (calendar, weekday, opens, closes)
+SELECT 'shifts', d, make_time(0, 0, 0) + make_interval(mins => 20 * i), make_time(0, 0, 0) + make_interval(mins => 20 * i + 10)
+  FROM generate_series(1, 7) d, generate_series(0, 71) i;
+SELECT due(timestamptz '2026-09-29 10:00+08', '1 day', 'shifts');           -- 2026-09-30 23:50+08
+
+-- A tenant's role cannot skip the checks by turning check_function_bodies off.
+CREATE ROLE law_app;
+INSERT INTO tenant_member VALUES ('law_app', 'law');
+GRANT USAGE ON SCHEMA crm_contract TO law_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON contract, clause, milestone, installment, installment_due, payment TO law_app;
+SET ROLE law_app;
+SET check_function_bodies = off;
+INSERT INTO payment (installment_due_id, paid_on, amount)
+SELECT o.id, '2026-09-20', 20000.00 FROM installment_due o JOIN installment i ON i.id = o.installment_id WHERE i.name = 'fee';
+SELECT restoring() AS skips_checks;
+RESET check_function_bodies;
+RESET ROLE;
+
 DELETE FROM payment;
 DELETE FROM contract;
+DELETE FROM calendar WHERE name IN ('short', 'shifts');
 DELETE FROM tenant_member;
+REVOKE ALL ON contract, clause, milestone, installment, installment_due, payment FROM law_app;
+REVOKE USAGE ON SCHEMA crm_contract FROM law_app;
+DROP ROLE law_app;

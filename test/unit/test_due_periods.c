@@ -130,6 +130,22 @@ test_before(const Calendar *cal)
 	before_is(cal, D(2026, 11, 7), 1, TERM_WORKING_DAYS, DUE_FOLLOWING, D(2026, 11, 5), "1 working day before Sat 11-07 = 11-05");
 }
 
+/* The calendar's data ends on Sun 10-04, inside National Day: due_before still answers, from days up to 10-04 only. */
+static void
+test_before_at_coverage_end(void)
+{
+	CalSpec		s = spec_2026();
+	Calendar   *cal;
+
+	s.cov_hi = D(2026, 10, 4);
+	cal = compile(&s, "CN to 10-04");
+	/* from 09-27 three days end Wed 09-30; from 09-28 on 10-01, a holiday, and 10-01..10-04 has no working day */
+	before_is(cal, D(2026, 10, 4), 3, TERM_DAYS, DUE_FOLLOWING, D(2026, 9, 27), "3 days before 10-04, data to 10-04 = 09-27");
+	/* 1 working day: (09-29, 10-04] holds 09-30; (09-30, 10-04] holds none */
+	before_is(cal, D(2026, 10, 4), 1, TERM_WORKING_DAYS, DUE_FOLLOWING, D(2026, 9, 29), "1 working day before 10-04, data to 10-04 = 09-29");
+	free(cal);
+}
+
 static void
 test_instants(const Calendar *cal, const Calendar *allday)
 {
@@ -171,6 +187,7 @@ main(void)
 	allday = compile(&a, "24x7");
 	test_dates(cal);
 	test_before(cal);
+	test_before_at_coverage_end();
 	test_instants(cal, allday);
 	free(cal);
 	free(allday);
