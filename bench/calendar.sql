@@ -66,7 +66,7 @@ END $$;
 
 CREATE TEMP TABLE results (
   ord int, label text, ours_sql text, base_sql text,
-  ours_ms numeric, base_ms numeric, target numeric, base_label text);
+  ours_ms numeric, base_ms numeric, target numeric, base_label text, mode text DEFAULT 'error');
 
 -- Each pair aggregates the same way (max() of a date / timestamptz, sum() of an
 -- int) so only the expression differs; the aggregate consumes every result,
@@ -90,6 +90,16 @@ INSERT INTO results (ord, label, ours_sql, base_sql, target, base_label) VALUES
  (6, 'working_days_between 10 years',
      $q$SELECT sum(crm_contract.working_days_between(d, d + 3650, 'CN')) FROM inputs$q$,
      $q$SELECT sum((d + 3650) - d) FROM inputs$q$, 2, '(d + 3650) - d');
+-- The year boundary (issue 14): the same calls on covered years with the forecast
+-- machinery in use (crm_contract.beyond_coverage = forecast compiles CN with its
+-- 2027-2099 forecast): still <= 1.5x of d + n.
+INSERT INTO results (ord, label, ours_sql, base_sql, target, base_label, mode) VALUES
+ (7, 'add_working_days n=10, beyond_coverage=forecast',
+     $q$SELECT max(crm_contract.add_working_days(d, 10, 'CN')) FROM inputs$q$,
+     $q$SELECT max(d + 10) FROM inputs$q$, 1.5, 'd + n', 'forecast'),
+ (8, 'add_working_days n=1000, beyond_coverage=forecast',
+     $q$SELECT max(crm_contract.add_working_days(d, 1000, 'CN')) FROM inputs$q$,
+     $q$SELECT max(d + 1000) FROM inputs$q$, 1.5, 'd + n', 'forecast');
 
 -- Sanity: results are real (and show how far orafce's weekends-only answer is off).
 SELECT crm_contract.add_working_days(date '2015-09-25', 10, 'CN') AS cn_sep25_plus10,
@@ -101,6 +111,7 @@ DO $$
 DECLARE r record; t record;
 BEGIN
   FOR r IN SELECT * FROM results ORDER BY ord LOOP
+    PERFORM set_config('crm_contract.beyond_coverage', r.mode, false);
     t := pg_temp.pair_ms(r.ours_sql, r.base_sql);
     UPDATE results SET ours_ms = t.ours_ms, base_ms = t.base_ms WHERE ord = r.ord;
   END LOOP;
@@ -119,6 +130,7 @@ SELECT label AS "ours", round(ours_ms) AS "ours ms",
 SELECT calendar, bytes, round(bytes / 1024.0, 1) AS kib,
        CASE WHEN bytes <= 65536 THEN 'within 64 KiB' ELSE 'OVER 64 KiB' END AS "limit"
   FROM crm_contract.calendar_cache() WHERE calendar = 'CN';
+RESET crm_contract.beyond_coverage;
 
 \echo '== summary'
 \pset tuples_only on

@@ -117,7 +117,7 @@ count_intervals(const CalSpec *spec, int32_t *nsched)
 	return n;
 }
 
-/* Working days in the span, from the spec alone (sizes day_of_rank exactly). */
+/* Working days in the span, from the spec alone (sizes select_block exactly). */
 static size_t
 span_working_days(const CalSpec *spec, int64_t lo, int32_t n)
 {
@@ -152,12 +152,15 @@ calendar_compiled_size(const CalSpec *spec)
 	int32_t		nsched;
 	size_t		nint = count_intervals(spec, &nsched);
 
+	size_t		nblocks;
+
 	table_span(spec, &lo, &n);
+	nblocks = ((size_t) n + 63) / 64;
 	return align8(sizeof(Calendar)) +
-		align8(sizeof(uint16_t) * (size_t) n) +
-		align8(sizeof(uint64_t) * (((size_t) n + 63) / 64)) +
-		align8(sizeof(int32_t) * (((size_t) n + 63) / 64 + 1)) +
-		align8(sizeof(int32_t) * span_working_days(spec, lo, n)) +
+		2 * align8(sizeof(uint64_t) * nblocks) +	/* work_bits, own_bits */
+		2 * align8(sizeof(int32_t) * (nblocks + 1)) +	/* block_rank, own_rank */
+		align8(sizeof(int32_t) * (span_working_days(spec, lo, n) / 64 + 1)) +
+		align8(sizeof(uint16_t) * (size_t) spec->nexceptions) +	/* own_sched: at most one per exception */
 		align8(sizeof(uint32_t) * ((size_t) nsched + 1)) +
 		align8(sizeof(CalInterval) * nint) +
 		align8(sizeof(ZoneShift) * (size_t) spec->zone.nshifts);
@@ -198,6 +201,8 @@ calendar_compile(const CalSpec *spec, void *mem)
 	int32_t		usual_week = -1;
 	uint16_t	usual = 0;
 	int64_t		day;
+	int32_t		x;
+	size_t		nblocks;
 
 	memset(cal, 0, sizeof(Calendar));
 	cal->size = calendar_compiled_size(spec);
@@ -206,15 +211,20 @@ calendar_compile(const CalSpec *spec, void *mem)
 	cal->forecast_from = spec->has_forecast ? spec->forecast_from : CAL_DAY_MAX + 1;
 	table_span(spec, &cal->tbl_lo, &cal->tbl_n);
 
+	nblocks = ((size_t) cal->tbl_n + 63) / 64;
 	p += align8(sizeof(Calendar));
-	cal->day_sched = (uint16_t *) p;
-	p += align8(sizeof(uint16_t) * (size_t) cal->tbl_n);
 	cal->work_bits = (uint64_t *) p;
-	p += align8(sizeof(uint64_t) * (((size_t) cal->tbl_n + 63) / 64));
+	p += align8(sizeof(uint64_t) * nblocks);
+	cal->own_bits = (uint64_t *) p;
+	p += align8(sizeof(uint64_t) * nblocks);
 	cal->block_rank = (int32_t *) p;
-	p += align8(sizeof(int32_t) * (((size_t) cal->tbl_n + 63) / 64 + 1));
-	cal->day_of_rank = (int32_t *) p;
-	p += align8(sizeof(int32_t) * span_working_days(spec, cal->tbl_lo, cal->tbl_n));
+	p += align8(sizeof(int32_t) * (nblocks + 1));
+	cal->own_rank = (int32_t *) p;
+	p += align8(sizeof(int32_t) * (nblocks + 1));
+	cal->select_block = (int32_t *) p;
+	p += align8(sizeof(int32_t) * (span_working_days(spec, cal->tbl_lo, cal->tbl_n) / 64 + 1));
+	cal->own_sched = (uint16_t *) p;
+	p += align8(sizeof(uint16_t) * (size_t) spec->nexceptions);
 	cal->sched_start = (uint32_t *) p;
 	p += align8(sizeof(uint32_t) * ((size_t) nsched_max + 1));
 	cal->intervals = (CalInterval *) p;
@@ -254,43 +264,54 @@ calendar_compile(const CalSpec *spec, void *mem)
 	for (i = 0; i < 14; i++)
 		cal->week_prefix[i + 1] = cal->week_prefix[i] + (spec->nweek[i % 7] > 0 ? 1 : 0);
 
-	/* per-day schedules over the span: the weekday's, then the exceptions */
-	for (i = 0; i < cal->tbl_n; i++)
-		cal->day_sched[i] = cal->week_sched[weekday_index(cal->tbl_lo + i)];
-	for (i = 0; i < spec->nexceptions; i++)
-	{
-		const CalException *e = &spec->exceptions[i];
-		uint16_t	s;
-
-		day = e->day;
-		if (day < cal->tbl_lo || day >= cal->tbl_lo + cal->tbl_n)
-			continue;			/* outside the covered range: not used */
-		if (!e->working)
-			s = 0;
-		else if (e->nintervals > 0)
-			s = intern_schedule(cal, e->intervals, e->nintervals);
-		else if (cal->week_sched[weekday_index(day)] != 0)
-			s = cal->week_sched[weekday_index(day)];
-		else
-			s = usual;
-		cal->day_sched[day - cal->tbl_lo] = s;
-	}
-	/* working-day bits, counts per block, and the index from rank to day */
+	/*
+	 * Day by day over the span, the exceptions (ascending) met on the way: a
+	 * day's own schedule if it differs from its weekday's, the working-day bits,
+	 * the counts per block, and the block of every 64th working day.
+	 */
+	memset(cal->work_bits, 0, sizeof(uint64_t) * nblocks);
+	memset(cal->own_bits, 0, sizeof(uint64_t) * nblocks);
 	cal->total = 0;
-	memset(cal->work_bits, 0, sizeof(uint64_t) * (((size_t) cal->tbl_n + 63) / 64));
-	for (i = 0; i < cal->tbl_n; i++)
+	cal->nown = 0;
+	for (i = 0, x = 0; i < cal->tbl_n; i++)
 	{
-		uint16_t	s = cal->day_sched[i];
+		uint16_t	weekly = cal->week_sched[weekday_index(cal->tbl_lo + i)];
+		uint16_t	s = weekly;
 
+		day = cal->tbl_lo + i;
+		while (x < spec->nexceptions && spec->exceptions[x].day < day)
+			x++;
+		if (x < spec->nexceptions && spec->exceptions[x].day == day)
+		{
+			const CalException *e = &spec->exceptions[x];
+
+			if (!e->working)
+				s = 0;
+			else if (e->nintervals > 0)
+				s = intern_schedule(cal, e->intervals, e->nintervals);
+			else if (weekly == 0)
+				s = usual;
+		}
 		if ((i & 63) == 0)
+		{
 			cal->block_rank[i >> 6] = cal->total;
+			cal->own_rank[i >> 6] = cal->nown;
+		}
+		if (s != weekly)
+		{
+			cal->own_bits[i >> 6] |= UINT64_C(1) << (i & 63);
+			cal->own_sched[cal->nown++] = s;
+		}
 		if (cal->sched_start[s + 1] > cal->sched_start[s])
 		{
 			cal->work_bits[i >> 6] |= UINT64_C(1) << (i & 63);
-			cal->day_of_rank[cal->total++] = i;
+			if ((cal->total & 63) == 0)
+				cal->select_block[cal->total >> 6] = i >> 6;
+			cal->total++;
 		}
 	}
-	cal->block_rank[(cal->tbl_n + 63) / 64] = cal->total;
+	cal->own_rank[nblocks] = cal->nown;
+	cal->block_rank[nblocks] = cal->total;
 	return cal;
 }
 

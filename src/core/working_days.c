@@ -4,6 +4,29 @@
  */
 #include "calendar_impl.h"
 
+/* The position of the r-th (0-based) set bit of x, which has more than r. */
+static inline int
+select64(uint64_t x, int r)
+{
+	uint64_t	s = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	uint64_t	prefix;
+	int			byte = 0,
+				before = 0;
+	unsigned	b;
+
+	s = (s & UINT64_C(0x3333333333333333)) + ((s >> 2) & UINT64_C(0x3333333333333333));
+	s = (s + (s >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	prefix = s * UINT64_C(0x0101010101010101);	/* byte i: set bits in bytes 0..i */
+	while ((int) ((prefix >> (8 * byte)) & 0xFF) <= r)
+		byte++;
+	if (byte > 0)
+		before = (int) ((prefix >> (8 * (byte - 1))) & 0xFF);
+	r -= before;
+	for (b = (unsigned) (x >> (8 * byte)) & 0xFF;; b &= b - 1)
+		if (r-- == 0)
+			return 8 * byte + __builtin_ctz(b);
+}
+
 /* The day d with rank(d) <= k < rank(d + 1): the k-th working day (0-based). */
 CalStatus
 cal_select_day(const Calendar *cal, int64_t k, int64_t *result)
@@ -13,7 +36,12 @@ cal_select_day(const Calendar *cal, int64_t k, int64_t *result)
 
 	if (k >= 0 && k < total)
 	{
-		*result = cal->tbl_lo + cal->day_of_rank[k];
+		/* from the block of the 64th working day before, forward to k's */
+		int32_t		b = cal->select_block[k >> 6];
+
+		while (cal->block_rank[b + 1] <= k)
+			b++;
+		*result = cal->tbl_lo + 64 * (int64_t) b + select64(cal->work_bits[b], (int) (k - cal->block_rank[b]));
 		return CAL_OK;
 	}
 	if (cal->week_count == 0)
