@@ -85,7 +85,6 @@ numeral_at(const char *s, size_t len, size_t pos)
 	return false;
 }
 
-
 /*
  * A share at p: 百分之一, 千分之三, 万分之五 (a numeral or digits after the
  * word), or a number with % ％ ‰ ‱.  *absent when there is none (for a number

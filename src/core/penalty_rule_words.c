@@ -742,8 +742,10 @@ prw_blank_len(const char *s, size_t len, size_t pos, bool bare_x)
 		return 0;
 	while (p < len && ((n = literal_len(s, len, p, "_")) > 0 || (n = literal_len(s, len, p, "＿")) > 0))
 		p += n;
+	/* ___ stands apart from ASCII words: "per_day" has no blank */
 	if (p > pos)
-		return p - pos;
+		return (pos > 0 && (nt_is_alpha((unsigned char) s[pos - 1]) || (s[pos - 1] >= '0' && s[pos - 1] <= '9'))) ||
+			(p < len && nt_is_alpha((unsigned char) s[p])) ? 0 : p - pos;
 	if ((n = bracket_blank_len(s, len, pos)) > 0)
 		return n;
 	/* X, XX, ｘ: a letter of its own, not a word such as "Xmas" or "max" */

@@ -97,9 +97,10 @@ extern size_t prw_connector_len(const char *s, size_t len, size_t pos);
 extern size_t prw_percent_sign(const char *s, size_t len, size_t pos, int *scale);
 
 /*
- * A template blank at pos, 0 if none: a run of _ or ＿, a bracketed slot
- * ([…], ［…］, 【…】), or a run of up to four X (x, Ｘ, ｘ) standing alone and
- * followed by a unit (%, ‰, 天, 日, 元, 倍 ...) or, with bare_x, by anything.
+ * A template blank at pos, 0 if none: a run of _ or ＿ not inside an ASCII
+ * word, a bracketed slot ([…], ［…］, 【…】), or a run of up to four X (x, Ｘ,
+ * ｘ) standing alone and followed by a unit (%, ‰, 天, 日, 元, 倍 ...) or,
+ * with bare_x, by anything.
  */
 extern size_t prw_blank_len(const char *s, size_t len, size_t pos, bool bare_x);
 

@@ -398,8 +398,12 @@ refusals(void)
 	/* blanks in options: "1% per day, grace " is 18; "上限" 6 */
 	refused("1% per day, grace ___ days", PR_ERR_BLANK, 18, 21);
 	refused("上限___元，1%/日", PR_ERR_BLANK, 6, 9);
-	/* an X that starts a word is no blank: "Xmas" is a word not recognised (at 3) */
+	/* an X that starts a word is no blank: "Xmas" is a word not recognised (at 3); nor is _ inside one */
 	refused("1% Xmas", PR_ERR_UNKNOWN_WORD, 3, -1);
+	refused("1% per_day", PR_ERR_UNKNOWN_WORD, 3, -1);
+	refused("1% _day", PR_ERR_UNKNOWN_WORD, 3, -1);
+	/* 合同总额的 = 15; "_" to 16, "%" 17 */
+	refused("合同总额的_%", PR_ERR_BLANK, 15, 17);
 
 	/* empty parts and dangling connectors: "1% of total per day" is 19 bytes */
 	refused("1% of total per day,,", PR_ERR_EMPTY_PART, 19, 21);
