@@ -34,9 +34,13 @@ ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-ex
 
 EXTRA_CLEAN = build $(DATA_built) $(OBJS:.o=.d)
 
+# pg_regress creates its --outputdir, not the parents: make installcheck works
+# on a fresh tree too (pgxn check, the Debian package's tests)
+REGRESS_PREP = build/regress build/isolation
+
 # Targets that set the machine up themselves (they install PostgreSQL's
 # packages before they build), or need no PostgreSQL at all.
-SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind print-%
+SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind deb dist print-%
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) $(shell command -v pg_config 2>/dev/null))
 
@@ -98,3 +102,16 @@ valgrind:
 
 print-%:
 	@echo $($*)
+
+build/regress build/isolation:
+	mkdir -p $@
+
+# Packaging (tools/deb.sh, tools/dist.sh): the Debian packages in build/deb/,
+# built with pg_buildext from a copy of the checkout; the PGXN release archive
+# build/crm_contract-<version>.zip of the last commit (git archive).
+.PHONY: deb dist
+deb:
+	@bash tools/deb.sh
+
+dist:
+	@bash tools/dist.sh

@@ -148,4 +148,15 @@ echo "   corpus replay: $ok passed, $nok failed"
 passed=$((passed + ok)); failed=$((failed + nok))
 rm -f "$log"
 
+# Clients: psycopg 3 over libpq and pgjdbc over TCP, as applications and BI tools
+# connect; each line "ok"/"not ok" of test/clients/run.sh counts
+echo "== clients (test/clients: psycopg 3, pgjdbc)"
+log=$(mktemp)
+bash test/clients/run.sh >"$log" 2>&1
+ok=$(grep -c '^ok ' "$log"); nok=$(grep -c '^not ok ' "$log")
+[ $((ok + nok)) -eq 0 ] && { cat "$log"; nok=1; }
+sed 's/^/   /' "$log"
+passed=$((passed + ok)); failed=$((failed + nok))
+rm -f "$log"
+
 echo "$passed $failed" >"$out"

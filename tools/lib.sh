@@ -10,6 +10,8 @@ export PG_CONFIG
 # Debian packages the suites need.  Installed only when missing.
 REQUIRED_PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
   libtap-parser-sourcehandler-pgtap-perl postgresql-common clang libclang-rt-14-dev postgresql-$PG_MAJOR-cron"
+# make test's packaging checks and client suites besides (tools/package-test.sh, test/clients)
+PACKAGING_PACKAGES="debhelper postgresql-server-dev-all lintian unzip python3-psycopg libpostgresql-jdbc-java default-jdk-headless"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"

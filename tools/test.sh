@@ -18,7 +18,7 @@ finish() {
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if ! ensure_packages; then echo "could not install the required packages"; count 0 1; finish; fi
+if ! ensure_packages $PACKAGING_PACKAGES; then echo "could not install the required packages"; count 0 1; finish; fi
 
 # --- 1. unit tests of the pure C core ---
 echo "== unit tests of the core (test/unit)"
@@ -59,4 +59,12 @@ if [ -f "$work/counts" ]; then
 else
   echo "the cluster suites did not run"; count 0 1
 fi
+
+# --- packaging: versions, META.json, make dist, the Debian package installed and tested ---
+echo "== packaging (tools/package-test.sh)"
+bash tools/package-test.sh >"$work/package.log" 2>&1
+grep -vE '^#   .* UTC \[[0-9]+\] ' "$work/package.log" | sed 's/^/   /'
+p=$(grep -c '^ok ' "$work/package.log"); f=$(grep -c '^not ok ' "$work/package.log")
+[ $((p + f)) -eq 0 ] && f=1
+count "$p" "$f"
 finish
