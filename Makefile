@@ -34,7 +34,7 @@ EXTRA_CLEAN = build $(DATA_built)
 
 # Targets that set the machine up themselves (they install PostgreSQL's
 # packages before they build), or need no PostgreSQL at all.
-SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind print-%
+SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind calendar-data print-%
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) $(shell command -v pg_config 2>/dev/null))
 
@@ -54,7 +54,7 @@ $(1): $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql))
 endef
 $(foreach u,$(UPDATE_SCRIPTS),$(eval $(call update_script,$(u))))
 
-.PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind
+.PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind calendar-data
 
 # The two commands: each script installs missing packages first, so they
 # work before pg_config exists.
@@ -90,6 +90,15 @@ sanitize:
 
 valgrind:
 	@bash tools/memcheck/valgrind.sh
+
+# The shipped China calendar, generated from the notice texts in
+# sql/data/notices/ by the core's notice parser (no PostgreSQL needed);
+# tools/notices/check_calendar_cn.sh checks the committed file is up to date.
+calendar-data:
+	@mkdir -p build
+	cc -std=c11 -O1 -Wall -Wextra -Werror -Isrc/core tools/notices/gen_calendar_cn.c $(sort $(wildcard src/core/*.c)) -o build/gen_calendar_cn
+	build/gen_calendar_cn sql/data/notices > build/25_calendar_cn.sql
+	mv build/25_calendar_cn.sql sql/data/25_calendar_cn.sql
 
 print-%:
 	@echo $($*)

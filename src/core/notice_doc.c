@@ -548,7 +548,7 @@ NoticeStatus
 notice_read_notice(NoticeCtx *c, const NSegment *s, NDays *days)
 {
 	ItemSpan	items[MAX_ITEMS];
-	int			n,
+	int			n = 0,
 				i,
 				total = 0;
 	NoticeStatus st;
