@@ -74,6 +74,7 @@ apply_extension(NoticeCtx *c, const Acc *acc, NDays *days)
 		notice_fail(c, NOTICE_ERR_RANGE_ORDER, days->ext_a, days->ext_b,
 					"An extension ends after the last day of the holiday it extends.");
 		c->err->expected = last;
+		c->err->found = days->ext_to;
 		return NOTICE_ERR_RANGE_ORDER;
 	}
 	for (d = last + 1; d <= days->ext_to; d++)
@@ -142,6 +143,7 @@ amend(NoticeCtx *c, const NoticeAllocator *mem, Acc *acc, NDays *days, int kind)
 
 /* ---------- API ---------- */
 
+/* A base as notice_parse makes them: sorted, known codes, each day in its year's window. */
 static bool
 base_ok(const NoticeResult *base)
 {
@@ -150,9 +152,15 @@ base_ok(const NoticeResult *base)
 	if (base->ndays > 0 && !base->days)
 		return false;
 	for (i = 0; i < base->ndays; i++)
-		if ((i > 0 && base->days[i].day <= base->days[i - 1].day) ||
-			(base->days[i].kind != NOTICE_HOLIDAY && base->days[i].kind != NOTICE_WORKING))
+	{
+		const NoticeDay *d = &base->days[i];
+
+		if ((i > 0 && d->day <= base->days[i - 1].day) ||
+			(d->kind != NOTICE_HOLIDAY && d->kind != NOTICE_WORKING) ||
+			!notice_day_name(d->festival, d->kind) || d->year < 1900 || d->year > 2999 ||
+			d->day < civil_days_from_ymd(d->year - 1, 12, 1) || d->day > civil_days_from_ymd(d->year, 12, 31))
 			return false;
+	}
 	return true;
 }
 
@@ -178,7 +186,7 @@ notice_parse(const char *text, size_t len, int year_hint, const NoticeResult *ba
 		return notice_fail(&c, NOTICE_ERR_TOO_LONG, 0, 0, "A notice is a few kilobytes of text.");
 	if (base && !base_ok(base))
 		return notice_fail(&c, NOTICE_ERR_UNREADABLE, 0, 0,
-						   "The base is sorted by day, one holiday or working row per day.");
+						   "The base is a result of notice_parse: sorted by day, one known row per day.");
 	if (base)
 	{
 		acc.days = base->days;

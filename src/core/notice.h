@@ -100,8 +100,14 @@ typedef struct NoticeError
 	size_t		aux_length;
 	int			written_weekday;	/* NOTICE_ERR_WEEKDAY: ISO 1..7 as written */
 	int			actual_weekday; /* and as the calendar has it */
-	int64_t		expected;		/* COUNT: days of the range; WINDOW/DATE/RANGE: a day */
-	int64_t		found;			/* COUNT: N as written; YEAR_CONFLICT: the title's year */
+	/*
+	 * COUNT: days counted, and N as written; YEAR_CONFLICT: the year
+	 * expected (0 if none), and the one written; WINDOW: the day read;
+	 * CONFLICT: the day; RANGE_ORDER: the range's first day (found 0), or
+	 * for an extension the holiday's last day and the extension's.
+	 */
+	int64_t		expected;
+	int64_t		found;
 	const char *reason;			/* one English sentence saying what was expected */
 } NoticeError;
 

@@ -203,7 +203,7 @@ resolve_range_end(Item *it, const NDate *s, NDate *e)
 	e->month = m;
 	if (e->resolved < s->resolved)
 	{
-		fail(it, NOTICE_ERR_RANGE_ORDER, s->start, e->end, "A range ends on or after its first day.");
+		fail(it, NOTICE_ERR_RANGE_ORDER, s->start, e->end, "A range ends on or after the day it starts.");
 		it->c->err->expected = s->resolved;
 		return NOTICE_ERR_RANGE_ORDER;
 	}
@@ -490,9 +490,23 @@ book_title_len(const Item *it, size_t p, size_t b)
 }
 
 /*
- * A clause without dates: 共N天, 与周末连休, 不调休, or prose that has no
- * number (but a year, 2015年, or an anniversary, 70周年) and says of no day
- * that it is off or worked (特作如下调休 announces what follows).
+ * Characters of Chinese prose: CJK, CJK and full-width punctuation, general
+ * punctuation (— … “”), parentheses.  Latin letters, ASCII symbols and bad
+ * bytes in an item are not prose but text that cannot be read.
+ */
+static bool
+is_prose_char(uint32_t cp)
+{
+	return ntx_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF && cp != 0xFFFD) ||
+		(cp >= 0x2010 && cp <= 0x206F) || cp == '(' || cp == ')' || cp == '.' || cp == '~' || cp == '%' ||
+		cp == '/' || cp == CP_ENUM_COMMA || cp == 0x300A || cp == 0x300B;
+}
+
+/*
+ * A clause without dates: 共N天, 与周末连休, 不调休, or prose: Chinese text
+ * with balanced parentheses and no number (but a year, 2015年, or an
+ * anniversary, 70周年) that says of no day that it is off or worked (特作如下
+ * 调休 announces what follows).
  */
 static NoticeStatus
 read_dateless(Item *it, size_t p, size_t a, size_t b)
@@ -502,6 +516,8 @@ read_dateless(Item *it, size_t p, size_t a, size_t b)
 	size_t		nl,
 				q;
 	int			i;
+	bool		announces = ntx_find(T(it), a, b, "如下") != NTX_NONE;
+	int			depth = 0;
 
 	if (take(it, &p, b, "共") && (nl = notice_number_at(T(it), p, b, &v)) > 0 &&
 		ntx_lit(T(it), p + nl, b, "天") && p + nl + 1 == b)
@@ -514,16 +530,20 @@ read_dateless(Item *it, size_t p, size_t a, size_t b)
 	{
 		size_t		bt = book_title_len(it, q, b),
 					l;
+		uint32_t	cp = T(it)->u[q].cp;
 
 		if (bt > 0)
 		{
 			q += bt - 1;
 			continue;
 		}
+		depth += cp == '(' ? 1 : cp == ')' ? -1 : 0;
+		if (depth < 0 || (!is_prose_char(cp) && !(cp >= '0' && cp <= '9')))
+			return fail(it, NOTICE_ERR_UNREADABLE, a, b, "An item holds dates and Chinese text, nothing else.");
 		if ((l = ntx_digits(T(it), q, b, &v)) == 0)
 		{
 			for (i = 0; verbs[i]; i++)
-				if (ntx_lit(T(it), q, b, verbs[i]) && ntx_find(T(it), a, b, "如下") == NTX_NONE)
+				if (!announces && ntx_lit(T(it), q, b, verbs[i]))
 					return fail(it, NOTICE_ERR_UNREADABLE, a, b,
 								"A clause that says days are off or worked gives their dates (M月D日).");
 			continue;
@@ -534,6 +554,8 @@ read_dateless(Item *it, size_t p, size_t a, size_t b)
 			return fail(it, NOTICE_ERR_UNREADABLE, a, b, "A date is written M月D日 or D日.");
 		q += l - 1;
 	}
+	if (depth != 0)
+		return fail(it, NOTICE_ERR_UNREADABLE, a, b, "A parenthesis is not closed.");
 	return NOTICE_OK;
 }
 

@@ -59,7 +59,8 @@ note_len(const NText *t, size_t p)
 
 	if (open != '(' && open != 0x3010)
 		return 0;
-	for (q = p; q < t->n; q++)
+	/* the mark comes within 30 characters, the note ends within 400 */
+	for (q = p; q < t->n && q < p + 400 && (marked || q < p + 30); q++)
 	{
 		uint32_t	cp = t->u[q].cp;
 
@@ -67,8 +68,7 @@ note_len(const NText *t, size_t p)
 			depth++;
 		else if (cp == close && --depth == 0)
 			return marked ? q + 1 - p : 0;
-		else if (q - p <= 30 && (cp == 0x6CE8 /* 注 */ || cp == 0x6309 /* 按 */ ) &&
-				 cp_at(t, q + 1) == ':')
+		else if ((cp == 0x6CE8 /* 注 */ || cp == 0x6309 /* 按 */ ) && cp_at(t, q + 1) == ':')
 			marked = true;
 	}
 	return 0;
@@ -332,7 +332,8 @@ item_at(NoticeCtx *c, size_t p, size_t end, ItemSpan *it, int *num, bool *found)
 		r = q + used;
 		if (cp_at(t, r) == '(' && r < end)
 		{
-			size_t		close = ntx_paren_end(t, r, end);
+			/* a site's note in the head is short: (徐夕2月11日星期四) */
+			size_t		close = ntx_paren_end(t, r, r + 40 < end ? r + 40 : end);
 
 			if (close != NTX_NONE && cp_at(t, close + 1) == ':')
 			{
@@ -396,20 +397,48 @@ closing_at(const NText *t, size_t p, size_t end)
 	return ntx_find(t, p, q, "年") != NTX_NONE && ntx_find(t, p, q, "日") != NTX_NONE;
 }
 
-/* A sentence of the closing prose that arranges days: refused, not skipped. */
-static NoticeStatus
-check_closing_sentence(NoticeCtx *c, size_t p, size_t end)
+/* M月D日 at p. */
+static bool
+date_at(const NText *t, size_t p, size_t end)
 {
-	const NText *t = &c->t;
-	size_t		e = ntx_find(t, p, end, "。");
+	return p + 2 < end && is_digit(t->u[p].cp) && t->u[p + 1].cp == 0x6708 && is_digit(t->u[p + 2].cp);
+}
 
-	if (e == NTX_NONE)
-		e = end;
-	if (has_date(t, p, e) &&
-		(ntx_find(t, p, e, "放假") != NTX_NONE || ntx_find(t, p, e, "上班") != NTX_NONE ||
-		 ntx_find(t, p, e, "补休") != NTX_NONE || ntx_find(t, p, e, "调休") != NTX_NONE))
-		return notice_fail(c, NOTICE_ERR_UNREADABLE, p, e,
-						   "Days off or worked are arranged in the numbered items, not after the closing paragraph.");
+/*
+ * The closing prose [p, end) is passed over, but a clause in it that gives a
+ * date and then says it is off or worked is refused, not skipped (an item
+ * pasted after the closing paragraph).  One pass, clause by clause.
+ */
+static NoticeStatus
+check_closing(NoticeCtx *c, size_t p, size_t end)
+{
+	static const char *const verbs[] = {"放假", "上班", "补休", "调休", NULL};
+	const NText *t = &c->t;
+	size_t		a = p,
+				q;
+	bool		dated = false;
+	int			i;
+
+	for (q = p; q < end; q++)
+	{
+		if (ntx_is_clause_sep(t->u[q].cp))
+		{
+			a = q + 1;
+			dated = false;
+			continue;
+		}
+		dated |= date_at(t, q, end);
+		for (i = 0; dated && verbs[i]; i++)
+			if (ntx_lit(t, q, end, verbs[i]))
+			{
+				size_t		b = q;
+
+				while (b < end && !ntx_is_clause_sep(t->u[b].cp))
+					b++;
+				return notice_fail(c, NOTICE_ERR_UNREADABLE, a, b,
+								   "Days off or worked are arranged in the numbered items, not after the closing paragraph.");
+			}
+	}
 	return NOTICE_OK;
 }
 
@@ -441,12 +470,6 @@ find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems)
 
 		if (!is_boundary(t, p, from))
 			continue;
-		if (state == CLOSING)
-		{
-			if ((st = check_closing_sentence(c, p, s->b)) != NOTICE_OK)
-				return st;
-			continue;
-		}
 		if ((st = item_at(c, p, s->b, &it, &num, &found)) != NOTICE_OK)
 			return st;
 		if (found && num > 0 && num != last + 1)
@@ -477,8 +500,9 @@ find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems)
 		{
 			items[n - 1].end = p;
 			state = CLOSING;
-			if ((st = check_closing_sentence(c, p, s->b)) != NOTICE_OK)
+			if ((st = check_closing(c, p, s->b)) != NOTICE_OK)
 				return st;
+			break;				/* the rest is closing prose */
 		}
 	}
 	if (state == ITEMS)

@@ -9,6 +9,8 @@
  */
 #include "notice_check.h"
 
+#include <time.h>
+
 /* ---------- sentence patterns ---------- */
 
 static void
@@ -324,6 +326,46 @@ refusals(void)
 			  2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
 	nc_refuse("an unclosed parenthesis", "一、元旦：1月1日（周四放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
 	nc_refuse("invalid UTF-8", "一、元旦：1月1日\xFF\xFE放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
+	nc_refuse("Latin letters in an item", "一、元旦：1月1日至3日放假，共3天，see below。", 2026, NULL,
+			  NOTICE_ERR_UNREADABLE, "see below");
+	nc_refuse("a stray parenthesis", "一、元旦：1月1日至3日放假，共3天。（见下", 2026, NULL, NOTICE_ERR_UNREADABLE, "（见下");
+}
+
+/*
+ * Texts of the longest length made to be slow: every step is bounded or
+ * linear, so each is refused (or read) at once.
+ */
+static void
+long_texts(void)
+{
+	static const char *const units[] = {"(", "(注:", "\n元旦(", "如下放假", "1月1日、", "\n", "\n2025年", "日(ri)"};
+	size_t		i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+	{
+		const char *head = "一、元旦：1月1日放假。";
+		size_t		hl = strlen(head),
+					ul = strlen(units[i]),
+					n = hl;
+		char	   *buf = malloc(NOTICE_TEXT_MAX + 1);
+		NoticeResult r;
+		NoticeError e;
+		clock_t		t0;
+		double		secs;
+
+		memcpy(buf, head, hl);
+		while (n + ul <= NOTICE_TEXT_MAX)
+		{
+			memcpy(buf + n, units[i], ul);
+			n += ul;
+		}
+		t0 = clock();
+		if (notice_parse(buf, n, 2026, NULL, &nc_mem, &r, &e) == NOTICE_OK)
+			nc_free(&r);
+		secs = (double) (clock() - t0) / CLOCKS_PER_SEC;
+		ok(secs < 3.0, "1 MB of \"%s\": %.2f s", esc(units[i]), secs);
+		free(buf);
+	}
 }
 
 /* ---------- names, memory, status names ---------- */
@@ -413,6 +455,7 @@ main(void)
 	noise();
 	supplements();
 	refusals();
+	long_texts();
 	names();
 	memory();
 	return tap_done();
