@@ -5,7 +5,8 @@
  * A date is [YYYY年][M月]D日; a year or month left out comes from context
  * (notice_clause.c).  The parenthesis after a date gives its weekday, its
  * lunar date or the festival, in any order: （周四）, （星期日、农历除夕）,
- * （农历五月初五，端午节）, （即农历大年初一至初七）.  A weekday is checked;
+ * （农历五月初五，端午节）, （即农历大年初一至初七）, or a weekday follows with
+ * no parenthesis (1月4日星期日, as some reposts write it).  A weekday is checked;
  * lunar dates and names are not (that would need a lunar calendar), but they
  * must look like one, so that text pasted into a parenthesis is not taken
  * for an annotation.
@@ -49,7 +50,8 @@ is_lunar_note(const NText *t, size_t a, size_t b)
 {
 	static const char *const words[] = {
 		"农历", "除夕", "初", "正月", "腊月", "冬月", "节", "元旦", "新年", "当日",
-		"大年", "十五", "春节", "端午", "中秋", "清明", "国庆", "劳动", "五一", "十一", NULL
+		"大年", "小年", "十五", "三十", "廿", "春节", "端午", "中秋", "清明", "国庆", "劳动",
+		"五一", "十一", NULL
 	};
 	size_t		p;
 	int			i;
@@ -83,7 +85,7 @@ read_annotation(NoticeCtx *c, size_t open, size_t close, NDate *d)
 		int			wd;
 
 		while (b < close && t->u[b].cp != CP_ENUM_COMMA && t->u[b].cp != ',' &&
-			   t->u[b].cp != ';')
+			   t->u[b].cp != ';' && t->u[b].cp != 0xB7 && t->u[b].cp != 0x30FB)	/* · ・ */
 			b++;
 		wd = notice_weekday_at(t, a, b, &used);
 		if (wd > 0 && used == b - a)
@@ -157,6 +159,19 @@ notice_read_date(NoticeCtx *c, size_t pos, size_t end, NDate *d, NoticeStatus *s
 		if ((*st = read_annotation(c, q, close, d)) != NOTICE_OK)
 			return q - pos;
 		d->end = close + 1;
+	}
+	else
+	{
+		/* a weekday with no parentheses: 1月4日星期日上班 */
+		size_t		used = 0;
+		int			wd = notice_weekday_at(t, q, end, &used);
+
+		if (wd > 0)
+		{
+			d->annot = q;
+			d->weekday = wd;
+			d->end = q + used;
+		}
 	}
 	return d->end - pos;
 }
@@ -291,9 +306,7 @@ notice_check_dates_in(NoticeCtx *c, size_t a, size_t b, int festival)
 	{
 		NDate		d;
 		NoticeStatus st = NOTICE_OK;
-		size_t		n,
-					used;
-		int			wd;
+		size_t		n;
 
 		if (!is_digit_at(t, p, b) || (p > a && is_digit_at(t, p - 1, b)))
 		{
@@ -307,11 +320,6 @@ notice_check_dates_in(NoticeCtx *c, size_t a, size_t b, int festival)
 		{
 			p += n > 0 ? n : 1;
 			continue;
-		}
-		if (d.annot == NTX_NONE && (wd = notice_weekday_at(t, d.end, b, &used)) > 0)
-		{
-			d.weekday = wd;
-			d.end += used;
 		}
 		st = notice_check_date(c, &d, d.year ? d.year :
 							   (festival == NF_NEW_YEAR && d.month == 12 ? c->year - 1 : c->year),

@@ -5,7 +5,7 @@
  * half-width punctuation (the web corpus is NFKC), 至 or any dash for a
  * range, traditional or simplified characters, pinyin glosses after each
  * character (國(guó)), spaces and line breaks anywhere, doubled separators
- * from conversions (，、 ，，).  Normalising them once lets the reader match
+ * from conversions (，、 ，，), HTML left in (&nbsp; <br>).  Normalising them once lets the reader match
  * one spelling of every word.  Each unit keeps where it came from, so errors
  * quote the caller's own bytes.
  */
@@ -362,6 +362,38 @@ gloss_len(const NUnit *raw, size_t r, size_t n)
 	return k + 1 - r;
 }
 
+/*
+ * HTML left in a paste: a space entity (&nbsp;) or a line break tag (<br>,
+ * <p>).  Returns the units of the markup at r, 0 if none; *brk says it
+ * breaks the line.
+ */
+static size_t
+markup_len(const NUnit *raw, size_t r, size_t n, bool *brk)
+{
+	static const char *const spaces[] = {"&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#12288;", "&#xa0;", NULL};
+	static const char *const breaks[] = {"<br>", "<br/>", "<br />", "<p>", "</p>", NULL};
+	const char *const *lists[] = {spaces, breaks};
+	int			l,
+				i;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; lists[l][i]; i++)
+		{
+			const char *m = lists[l][i];
+			size_t		k = 0;
+
+			while (m[k] && r + k < n && raw[r + k].cp < 0x80 &&
+				   (raw[r + k].cp | (m[k] >= 'a' && m[k] <= 'z' ? 0x20 : 0)) == (uint32_t) m[k])
+				k++;
+			if (!m[k])
+			{
+				*brk = l == 1;
+				return k;
+			}
+		}
+	return 0;
+}
+
 static int
 separator_rank(uint32_t cp)
 {
@@ -389,7 +421,8 @@ ntx_normalize(const char *src, size_t len, NUnit *u)
 				pos = 0,
 				r,
 				w = 0;
-	bool		line_break = true;
+	bool		line_break = true,
+				brk;
 
 	while (pos < len)
 	{
@@ -413,6 +446,12 @@ ntx_normalize(const char *src, size_t len, NUnit *u)
 		if (cp == CP_SPACE || cp == CP_BREAK)
 		{
 			line_break |= (cp == CP_BREAK);
+			continue;
+		}
+		if ((cp == '&' || cp == '<') && (g = markup_len(u, r, n, &brk)) > 0)
+		{
+			line_break |= brk;
+			r += g - 1;
 			continue;
 		}
 		if (cp == '(' && w > 0 && ntx_is_cjk(u[w - 1].cp) && (g = gloss_len(u, r, n)) > 0)

@@ -207,6 +207,12 @@ noise(void)
 	nc_expect("run-on, space before 。", "国务院办公厅关于2026年部分节假日安排的通知国办发明电〔2025〕7号各省、自治区、直辖市人民政府,"
 			  "国务院各部委、各直属机构:经国务院批准,现将2026年元旦放假调休日期的具体安排通知如下 。一、元旦:1月1日至3日放假调休,"
 			  "共3天 。1月4日(星期日)上班 。节假日期间,各地区、各部门要妥善安排好值班 。国务院办公厅2025年11月4日", 0, NULL, spec);
+	nc_expect("weekdays without parentheses", "一、元旦：1月1日星期四至3日星期六放假调休，共3天。1月4日周日上班。", 2026, NULL, spec);
+	nc_expect("HTML left in", "一、元旦：1月1日（周四）至&nbsp;3日（周六）放假调休，共3天。<br>1月4日（周日）上班。<BR/>", 2026,
+			  NULL, spec);
+	/* 2026-02-15 is 腊月二十八, written here with a · and another lunar word */
+	nc_expect("· in an annotation", "二、春节：2月15日（周日·农历腊月廿八）至23日（周一）放假调休，共9天。", 2026, NULL,
+			  "2026-02-15..23 H S");
 	nc_expect("line break between head and body", "一、元旦:\n1月1日至3日放假调休,共3天。\n二、春节:\n2月15日至23日放假调休,共9天。",
 			  2026, NULL, "2026-01-01..03 H Y; 2026-02-15..23 H S");
 }
@@ -314,6 +320,8 @@ refusals(void)
 	nc_refuse("a word after the verb", "一、元旦：1月1日至3日放假（含周末），共3天。", 2026, NULL, NOTICE_ERR_UNREADABLE,
 			  "1月1日至3日放假（含周末）");
 	nc_refuse("not a weekday", "二、春节：2月21日（期三）放假。", 2007, NULL, NOTICE_ERR_UNREADABLE, "（期三）");
+	nc_refuse("weekday without parentheses", "一、元旦：1月1日至3日放假调休，共3天。1月4日周一上班。", 2026, NULL,
+			  NOTICE_ERR_WEEKDAY, "1月4日周一");
 	nc_refuse("not an annotation", "一、元旦：1月1日（见附件）放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, "（见附件）");
 	nc_refuse("a date with nothing said", "一、元旦：1月1日至3日放假。1月4日。", 2026, NULL, NOTICE_ERR_UNREADABLE, "1月4日");
 	nc_refuse("worked without a date", "一、元旦：1月1日至3日放假，共3天。周日上班。", 2026, NULL, NOTICE_ERR_UNREADABLE, "周日上班");
