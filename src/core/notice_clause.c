@@ -113,6 +113,8 @@ set_day(Item *it, int64_t day, int kind, size_t a, size_t b)
 		if (!it->has_off || day > it->off_hi)
 			it->off_hi = day;
 		it->has_off = true;
+		it->off_a = a;			/* the clause quoted with a wrong count */
+		it->off_b = b;
 	}
 	return NOTICE_OK;
 }
@@ -421,8 +423,6 @@ read_off(Item *it, const Elem *el, int n, size_t *p, size_t a, size_t b)
 
 	if ((st = set_elems(it, el, n, NOTICE_HOLIDAY, a, b)) != NOTICE_OK)
 		return st;
-	it->off_a = a;
-	it->off_b = b;
 	it->has_single = (n == 1 && el[0].lo == el[0].hi);
 	it->single_day = el[0].lo;
 	co = ntx_lit(T(it), *p, b, "共");	/* 放假共3天, 放假3天 */

@@ -307,6 +307,8 @@ refusals(void)
 	e = nc_refuse("count", "一、元旦：1月1日（周四）至3日（周六）放假调休，共9天。", 2026, NULL, NOTICE_ERR_COUNT, "共9天");
 	ok(e.expected == 3 && e.found == 9, "count: 3 days, written 9");
 	is_int((int64_t) e.aux_length, (int64_t) strlen("1月1日（周四）至3日（周六）放假调休"), "count: quotes the range too");
+	/* a count after days given off by 调休, not 放假 */
+	nc_refuse("count after 调休", "四、劳动节：5月1日至5日调休，共7天。", 2021, NULL, NOTICE_ERR_COUNT, "共7天");
 	nc_refuse("inline count", "一、元旦：1月1日至3日放假2天。", 2026, NULL, NOTICE_ERR_COUNT, "1月1日至3日放假2天");
 	nc_refuse("count of moved rest days", "二、春节：2月9日～15日放假，共7天。将2月5日（星期六）、6日（星期日）三个公休日调至2月14日（星期一）、"
 			  "15日（星期二）。", 2005, NULL, NOTICE_ERR_COUNT, NULL);
