@@ -207,6 +207,7 @@ notice_parse(const char *text, size_t len, int year_hint, const NoticeResult *ba
 	{
 		NDays		days;
 
+		notice_title_from_text(&c.t, &seg[i]);
 		if ((st = notice_year(&c, &seg[i], year_hint)) != NOTICE_OK ||
 			(st = notice_read_notice(&c, &seg[i], &days)) != NOTICE_OK ||
 			(st = amend(&c, mem, &acc, &days, seg[i].title.kind)) != NOTICE_OK)

@@ -18,7 +18,8 @@
  *   与周末连休 / 不调休 / 其中          nothing
  *
  * A clause without a date is prose only if it has no number and says no day
- * is off or worked; anything else is refused with its quote.
+ * is off or worked; anything else is refused with its quote.  Dates alone
+ * take what the next clause says (其中：4月4日（清明节），为法定节假日).
  */
 #include "notice_impl.h"
 #include "civil.h"
@@ -27,6 +28,12 @@
 
 #define MAX_ELEMS 24
 #define MAX_MOVES 24
+
+typedef struct Elem
+{
+	int64_t		lo;
+	int64_t		hi;
+} Elem;
 
 typedef struct Item
 {
@@ -52,13 +59,11 @@ typedef struct Item
 	size_t		move_a;
 	size_t		move_b;
 	int			ndays;			/* days this item set */
+	Elem		pending[MAX_ELEMS]; /* a clause of dates alone, waiting for its predicate */
+	int			npending;
+	size_t		pending_a;
+	size_t		pending_b;
 } Item;
-
-typedef struct Elem
-{
-	int64_t		lo;
-	int64_t		hi;
-} Elem;
 
 static const NText *
 T(const Item *it)
@@ -629,8 +634,29 @@ read_clause(Item *it, size_t a, size_t b)
 	l = read_list(it, p, b, el, &n, &st);
 	if (st != NOTICE_OK)
 		return st;
+	if (it->npending > 0)
+	{
+		/* 4月4日（清明节），为法定节假日: the dates of the clause before */
+		size_t		pa = it->pending_a;
+		int			np = it->npending;
+
+		it->npending = 0;
+		if (l > 0)
+			return fail(it, NOTICE_ERR_UNREADABLE, pa, it->pending_b,
+						"A date is followed by what it is: 放假, 上班, 补休, 为法定节假日….");
+		return read_predicate(it, it->pending, np, p, pa, b);
+	}
 	if (l == 0)
 		return read_dateless(it, p, a, b);
+	if (p + l == b)
+	{
+		/* dates alone: what they are may follow after a comma */
+		memcpy(it->pending, el, (size_t) n * sizeof(Elem));
+		it->npending = n;
+		it->pending_a = a;
+		it->pending_b = b;
+		return NOTICE_OK;
+	}
 	return read_predicate(it, el, n, p + l, a, b);
 }
 
@@ -706,6 +732,9 @@ notice_read_item(NoticeCtx *c, NDays *days, int item, int festival, size_t a, si
 					return st;
 				q = e + 1;
 			}
+			if (it.npending > 0)
+				return notice_fail(c, NOTICE_ERR_UNREADABLE, it.pending_a, it.pending_b,
+								   "A date is followed by what it is: 放假, 上班, 补休, 为法定节假日….");
 		}
 		p = s + 1;
 	}

@@ -75,27 +75,29 @@ note_len(const NText *t, size_t p)
 }
 
 /*
- * Forum anti-copy junk (7q,M2v;  "Crm\UI6): from a line start or a 。 to the
- * end of the line, nothing but ASCII, with a letter or a symbol that notices
- * never use.  Digits and punctuation alone are not junk: they may be a date
- * broken over lines.  Units, 0 if none.
+ * Forum anti-copy junk (7q,M2v;  "Crm\UI6  ! i2 R5 h& \" u6 l0 {): a run of
+ * ASCII from a line start, a 。 or a ：, with a letter or a symbol that notices
+ * never use, to the end of the line or up to the Chinese text it was stuck
+ * before.  Digits and punctuation alone are not junk (they may be a date
+ * broken over lines), nor the digits that end the run (abc1月4日).  Units,
+ * 0 if none.
  */
 static size_t
 junk_len(const NText *t, size_t p)
 {
-	size_t		q;
+	size_t		q,
+				k;
 	bool		odd = false;
 
-	for (q = p; q < t->n && (q == p || !t->u[q].line_start); q++)
-	{
-		uint32_t	cp = t->u[q].cp;
-
-		if (cp >= 0x80)
-			return 0;
-		if (!is_digit(cp) && !strchr(",;:()~.", (int) cp))
+	for (k = p; k < t->n && (k == p || !t->u[k].line_start) && t->u[k].cp < 0x80; k++)
+		;
+	if (k < t->n && k > p && !t->u[k].line_start)
+		while (k > p && (is_digit(t->u[k - 1].cp) || strchr(",;:()~.", (int) t->u[k - 1].cp)))
+			k--;				/* stuck before Chinese text: keep its digits */
+	for (q = p; q < k; q++)
+		if (!is_digit(t->u[q].cp) && !strchr(",;:()~.", (int) t->u[q].cp))
 			odd = true;
-	}
-	return odd ? q - p : 0;
+	return odd ? k - p : 0;
 }
 
 size_t
@@ -109,9 +111,9 @@ notice_strip_noise(NText *t)
 	{
 		size_t		n = note_len(t, r);
 
-		/* junk starts a line or follows a 。 (of the text as kept) */
+		/* junk starts a line or follows a 。 or ： (of the text as kept) */
 		if (n == 0 && (w == 0 || t->u[r].line_start || pending_break ||
-					   t->u[w - 1].cp == CP_FULL_STOP))
+					   t->u[w - 1].cp == CP_FULL_STOP || t->u[w - 1].cp == ':'))
 			n = junk_len(t, r);
 		if (n > 0)
 		{
@@ -130,6 +132,8 @@ notice_strip_noise(NText *t)
 }
 
 /* ---------- titles and notices ---------- */
+
+static bool schedule_clause(const NText *t, size_t p, size_t end, size_t *a, size_t *b);
 
 /*
  * A title at p: 国务院办公厅关于 or 国务院关于, then up to 80 characters with
@@ -200,16 +204,26 @@ has_date(const NText *t, size_t a, size_t b)
 	return false;
 }
 
+/* Two titles of one notice: a page that names it, then prints it. */
+static bool
+same_notice(const NTitle *x, const NTitle *y)
+{
+	return x->kind == y->kind && x->year == y->year && x->festival == y->festival;
+}
+
 /*
- * Cut the text into notices at their titles.  A title with no date between
- * it and the next one is a lead line quoting the title (新华社…《国务院办公厅
- * 关于…的通知》。通知全文如下：): the two are one notice.
+ * Cut the text into notices at their titles.  The same title again, or one
+ * with no day off or worked between it and the next, is page chrome or a
+ * lead line quoting the title (正在阅读：…, 新华社北京11月4日电 国务院办公厅
+ * 关于…的通知，全文如下：): the two are one notice, read from the later.
  */
 NoticeStatus
 notice_find_notices(NoticeCtx *c, NSegment *seg, int *nseg)
 {
 	const NText *t = &c->t;
-	size_t		p;
+	size_t		p,
+				qa,
+				qb;
 	int			n = 0;
 
 	seg[0].a = 0;
@@ -220,7 +234,8 @@ notice_find_notices(NoticeCtx *c, NSegment *seg, int *nseg)
 
 		if (!title_at(t, p, t->n, &tt))
 			continue;
-		if (n > 0 && !has_date(t, seg[n - 1].title.b, tt.a))
+		if (n > 0 && (same_notice(&seg[n - 1].title, &tt) ||
+					  !schedule_clause(t, seg[n - 1].title.b, tt.a, &qa, &qb)))
 		{
 			if (seg[n - 1].title.year && tt.year && seg[n - 1].title.year != tt.year)
 			{
@@ -251,6 +266,48 @@ notice_find_notices(NoticeCtx *c, NSegment *seg, int *nseg)
 	return NOTICE_OK;
 }
 
+/*
+ * A notice pasted without its title says what it is in the approval
+ * sentence: 现将调整2019年劳动节放假安排通知如下, 现将延长2020年春节假期的
+ * 具体安排通知如下, 现将2026年元旦、春节…的具体安排通知如下; the 2015
+ * victory-day notice, which has none, in its first sentence (胜利70周年).
+ */
+void
+notice_title_from_text(const NText *t, NSegment *s)
+{
+	size_t		p = ntx_find(t, s->a, s->b, "现将"),
+				q,
+				used;
+	int64_t		y;
+	NTitle	   *tt = &s->title;
+
+	if (tt->b > tt->a)
+		return;
+	q = p == NTX_NONE ? s->b : p + 2;
+	if (ntx_lit(t, q, s->b, "调整"))
+		tt->kind = NOTICE_REPLACES;
+	else if (ntx_lit(t, q, s->b, "延长"))
+		tt->kind = NOTICE_EXTENDS;
+	if (tt->kind != NOTICE_YEARLY)
+		q += 2;
+	if (ntx_digits(t, q, s->b, &y) == 4 && cp_at(t, q + 4) == 0x5E74)
+	{
+		tt->year = (int) y;
+		tt->year_at = q;
+		q += 5;
+	}
+	if (tt->kind != NOTICE_YEARLY)
+		tt->festival = notice_festival_at(t, q, s->b, &used);
+	/* 2015年是中国人民抗日战争暨世界反法西斯战争胜利70周年 */
+	else if (ntx_find(t, s->a, s->b, "部分节假日") == NTX_NONE &&
+			 (p = ntx_find(t, s->a, s->b, "胜利")) != NTX_NONE && ntx_find(t, p, s->b, "周年") != NTX_NONE &&
+			 ntx_find(t, p, s->b, "纪念") != NTX_NONE)
+	{
+		tt->kind = NOTICE_ADDS;
+		tt->festival = ntx_find(t, p, s->b, "70周年") != NTX_NONE ? NF_VICTORY_70 : NF_VICTORY;
+	}
+}
+
 /* The notice year: the title's, else the hint, else the first YYYY年 standing alone. */
 NoticeStatus
 notice_year(NoticeCtx *c, const NSegment *s, int hint)
@@ -263,7 +320,7 @@ notice_year(NoticeCtx *c, const NSegment *s, int hint)
 	if (y && hint && y != hint)
 	{
 		notice_fail(c, NOTICE_ERR_YEAR_CONFLICT, tt->year_at, tt->year_at + 4,
-					"The title names another year than the one given.");
+					"The title (or the approval sentence) names another year than the one given.");
 		c->err->found = y;
 		c->err->expected = hint;
 		return NOTICE_ERR_YEAR_CONFLICT;
@@ -367,34 +424,53 @@ is_date_line_char(uint32_t cp)
  * date or the line's end), a date line, or a sentence that opens with …期间，
  * (节假日期间, 调休放假期间), 通知还要求 or 各地区、各部门要.
  */
+/*
+ * The signature at p: 国务院办公厅 or 国务院, then the end, a line break, a
+ * comma or the date (run-on pastes: 国务院办公厅2019年11月21日); not 国务院：
+ * (a caption).
+ */
 static bool
-closing_at(const NText *t, size_t p, size_t end)
+signature_at(const NText *t, size_t p, size_t end)
 {
-	size_t		n = ntx_lit(t, p, end, "国务院办公厅"),
-				q;
+	size_t		n = ntx_lit(t, p, end, "国务院办公厅");
 
 	if (n == 0)
 		n = ntx_lit(t, p, end, "国务院");
-	if (n > 0 && (p + n >= end || t->u[p + n].line_start || is_date_line_char(t->u[p + n].cp)))
-		return true;
-	if (ntx_lit(t, p, end, "通知还要求") || ntx_lit(t, p, end, "通知要求") ||
-		ntx_lit(t, p, end, "各地区、各部门要") || ntx_lit(t, p, end, "各地区各部门要"))
-		return true;
-	for (q = p; q < end && q < p + 16 && !ntx_is_clause_sep(t->u[q].cp); q++)
-		;
-	if (q > p + 2 && q < end && t->u[q].cp == ',' && ntx_lit(t, q - 2, q, "期间"))
-		return true;
-	/*
-	 * a date line with no signature before it, 2025年11月4日 or
-	 * 二〇〇六年十二月十四日: the last line of the notice (a date alone on a
-	 * line elsewhere is a date broken over lines)
-	 */
+	return n > 0 && (p + n >= end || t->u[p + n].line_start || is_date_line_char(t->u[p + n].cp) ||
+					 t->u[p + n].cp == ',');
+}
+
+/*
+ * A date line with no signature before it, 2025年11月4日 or 二〇〇六年十二月
+ * 十四日: the last line of the notice (a date alone on a line elsewhere is a
+ * date broken over lines).
+ */
+static bool
+date_line_at(const NText *t, size_t p, size_t end)
+{
+	size_t		q;
+
 	if (!t->u[p].line_start || !is_date_line_char(t->u[p].cp))
 		return false;
 	for (q = p; q < end; q++)
 		if (!is_date_line_char(t->u[q].cp) || (q > p && t->u[q].line_start))
 			return false;
 	return ntx_find(t, p, q, "年") != NTX_NONE && ntx_find(t, p, q, "日") != NTX_NONE;
+}
+
+static bool
+closing_at(const NText *t, size_t p, size_t end)
+{
+	size_t		q;
+
+	if (signature_at(t, p, end) || date_line_at(t, p, end))
+		return true;
+	if (ntx_lit(t, p, end, "通知还要求") || ntx_lit(t, p, end, "通知要求") ||
+		ntx_lit(t, p, end, "各地区、各部门要") || ntx_lit(t, p, end, "各地区各部门要"))
+		return true;
+	for (q = p; q < end && q < p + 16 && !ntx_is_clause_sep(t->u[q].cp); q++)
+		;
+	return q > p + 2 && q < end && t->u[q].cp == ',' && ntx_lit(t, q - 2, q, "期间");
 }
 
 /* M月D日 at p. */
@@ -405,25 +481,23 @@ date_at(const NText *t, size_t p, size_t end)
 }
 
 /*
- * The closing prose [p, end) is passed over, but a clause in it that gives a
- * date and then says it is off or worked is refused, not skipped (an item
- * pasted after the closing paragraph).  One pass, clause by clause.
+ * The first clause of [p, end) that gives a date and then says it is off or
+ * worked (…9月3日至5日调休放假…), as units [*a, *b); false if none.  One pass.
  */
-static NoticeStatus
-check_closing(NoticeCtx *c, size_t p, size_t end)
+static bool
+schedule_clause(const NText *t, size_t p, size_t end, size_t *a, size_t *b)
 {
 	static const char *const verbs[] = {"放假", "上班", "补休", "调休", NULL};
-	const NText *t = &c->t;
-	size_t		a = p,
-				q;
+	size_t		q;
 	bool		dated = false;
 	int			i;
 
+	*a = p;
 	for (q = p; q < end; q++)
 	{
 		if (ntx_is_clause_sep(t->u[q].cp))
 		{
-			a = q + 1;
+			*a = q + 1;
 			dated = false;
 			continue;
 		}
@@ -431,15 +505,12 @@ check_closing(NoticeCtx *c, size_t p, size_t end)
 		for (i = 0; dated && verbs[i]; i++)
 			if (ntx_lit(t, q, end, verbs[i]))
 			{
-				size_t		b = q;
-
-				while (b < end && !ntx_is_clause_sep(t->u[b].cp))
-					b++;
-				return notice_fail(c, NOTICE_ERR_UNREADABLE, a, b,
-								   "Days off or worked are arranged in the numbered items, not after the closing paragraph.");
+				for (*b = q; *b < end && !ntx_is_clause_sep(t->u[*b].cp); (*b)++)
+					;
+				return true;
 			}
 	}
-	return NOTICE_OK;
+	return false;
 }
 
 /*
@@ -449,7 +520,7 @@ check_closing(NoticeCtx *c, size_t p, size_t end)
  * over.
  */
 static NoticeStatus
-find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems)
+find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems, size_t *closing)
 {
 	const NText *t = &c->t;
 	size_t		from = s->title.b > s->a ? s->title.b : s->a,
@@ -500,8 +571,7 @@ find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems)
 		{
 			items[n - 1].end = p;
 			state = CLOSING;
-			if ((st = check_closing(c, p, s->b)) != NOTICE_OK)
-				return st;
+			*closing = p;
 			break;				/* the rest is closing prose */
 		}
 	}
@@ -517,7 +587,7 @@ find_items(NoticeCtx *c, const NSegment *s, ItemSpan *items, int *nitems)
  * number, or the title) to the closing prose.
  */
 static NoticeStatus
-find_body(NoticeCtx *c, const NSegment *s, ItemSpan *body)
+find_body(NoticeCtx *c, const NSegment *s, ItemSpan *body, size_t *closing)
 {
 	const NText *t = &c->t;
 	size_t		from = s->title.b > s->a ? s->title.b : s->a,
@@ -538,7 +608,7 @@ find_body(NoticeCtx *c, const NSegment *s, ItemSpan *body)
 			break;
 		}
 	/* the salutation, 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： */
-	limit = body->body + 60 < s->b ? body->body + 60 : s->b;
+	limit = body->body + 600 < s->b ? body->body + 600 : s->b;
 	if ((p = ntx_find(t, body->body, limit, "各省")) != NTX_NONE &&
 		(q = ntx_find(t, p, p + 48 < s->b ? p + 48 : s->b, ":")) != NTX_NONE)
 		body->body = q + 1;
@@ -547,12 +617,65 @@ find_body(NoticeCtx *c, const NSegment *s, ItemSpan *body)
 	for (p = body->body + 1; p < s->b; p++)
 		if (is_boundary(t, p, body->body) && closing_at(t, p, s->b))
 		{
-			body->end = p;
+			body->end = *closing = p;
 			break;
 		}
 	if (!has_date(t, body->body, body->end))
 		return notice_fail(c, NOTICE_ERR_NO_SCHEDULE, s->title.a, s->title.b,
 						   "A notice arranges days in numbered items (一、元旦：1月1日至3日放假调休，共3天。).");
+	return NOTICE_OK;
+}
+
+/*
+ * The closing paragraph [p, signature) is passed over, but not an item in it
+ * (八、国庆节：…), nor a clause that arranges a day otherwise than the items
+ * did: either means the items were taken to end too early.  A clause that
+ * only repeats days of the items (9月3日放假1天 as a caption) is passed over,
+ * and so is one that cannot be read; after the signature anything goes
+ * (page chrome, a commentary restating the days).
+ */
+static NoticeStatus
+check_closing(NoticeCtx *c, size_t p, size_t end, const NDays *days, int festival)
+{
+	const NText *t = &c->t;
+	size_t		stop = end,
+				q,
+				a,
+				b;
+	NoticeStatus st;
+
+	for (q = p; q < end && stop == end; q++)
+		if (is_boundary(t, q, p) && (signature_at(t, q, end) || date_line_at(t, q, end)))
+			stop = q;
+	for (q = p; q < stop; q++)
+	{
+		ItemSpan	it;
+		int			num;
+		bool		found;
+
+		if (!is_boundary(t, q, p))
+			continue;
+		if ((st = item_at(c, q, stop, &it, &num, &found)) != NOTICE_OK)
+			return st;
+		if (found && it.head)
+			return notice_fail(c, NOTICE_ERR_UNREADABLE, q, it.body,
+							   "An item comes after the closing paragraph (节假日期间，…).");
+	}
+	for (q = p; q < stop && schedule_clause(t, q, stop, &a, &b); q = b + 1)
+	{
+		NDays		scratch;
+		NoticeError saved = *c->err;
+		int			nd,
+					i;
+
+		memset(&scratch, 0, sizeof(scratch));
+		st = notice_read_item(c, &scratch, 0, festival, a, b, &nd);
+		*c->err = saved;
+		for (i = 0; st == NOTICE_OK && i < NOTICE_WINDOW_DAYS; i++)
+			if (scratch.cell[i].kind && scratch.cell[i].kind != days->cell[i].kind)
+				return notice_fail(c, NOTICE_ERR_UNREADABLE, a, b,
+								   "Days off or worked are arranged in the numbered items, not after the closing paragraph.");
+	}
 	return NOTICE_OK;
 }
 
@@ -574,26 +697,28 @@ notice_read_notice(NoticeCtx *c, const NSegment *s, NDays *days)
 	ItemSpan	items[MAX_ITEMS];
 	int			n = 0,
 				i,
-				total = 0;
+				total = 0,
+				festival = NF_NONE;
+	size_t		closing = NTX_NONE;
 	NoticeStatus st;
 
 	memset(days, 0, sizeof(*days));
-	if ((st = find_items(c, s, items, &n)) != NOTICE_OK)
+	if ((st = find_items(c, s, items, &n, &closing)) != NOTICE_OK)
 		return st;
 	if (n == 0)
 	{
-		if ((st = find_body(c, s, &items[0])) != NOTICE_OK)
+		if ((st = find_body(c, s, &items[0], &closing)) != NOTICE_OK)
 			return st;
 		n = 1;
 	}
 	for (i = 0; i < n; i++)
 	{
 		ItemSpan   *it = &items[i];
-		int			festival = it->head ? it->festival : s->title.festival,
-					nd = 0;
+		int			nd = 0;
 		size_t		quote_end = it->end < it->body + 24 ? it->end : it->body + 24;
 		bool		extended = days->extends;
 
+		festival = it->head ? it->festival : s->title.festival;
 		/* the 70th anniversary is the one day of 2015 (1945 + 70) */
 		if (festival == NF_VICTORY && c->year == 2015)
 			festival = NF_VICTORY_70;
@@ -613,6 +738,6 @@ notice_read_notice(NoticeCtx *c, const NSegment *s, NDays *days)
 	if (total == 0 && !days->extends)
 		return notice_fail(c, NOTICE_ERR_NO_SCHEDULE, s->title.a, s->title.b,
 						   "A notice arranges days in numbered items (一、元旦：1月1日至3日放假调休，共3天。).");
-	return NOTICE_OK;
+	return closing == NTX_NONE ? NOTICE_OK : check_closing(c, closing, s->b, days, festival);
 }
 

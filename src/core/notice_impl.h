@@ -154,6 +154,8 @@ typedef struct NSegment
 extern size_t notice_strip_noise(NText *t);
 /* Cut the text into notices at their titles. */
 extern NoticeStatus notice_find_notices(NoticeCtx *c, NSegment *seg, int *nseg);
+/* With no title, what the approval sentence says the notice is (现将调整2019年劳动节…). */
+extern void notice_title_from_text(const NText *t, NSegment *s);
 /* Set c->year and the window for notice s. */
 extern NoticeStatus notice_year(NoticeCtx *c, const NSegment *s, int hint);
 /* Read the items (or the body) of notice s. */

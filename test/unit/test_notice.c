@@ -130,6 +130,11 @@ patterns(void)
 	nc_expect("an item pasted alone", "五、端午节：6月10日放假，与周末连休。", 2024, NULL, "2024-06-10 H D");
 	/* foodmate's 2009 copy: no colon after the head */
 	nc_expect("head without colon", "三、清明节4月4日至6日放假，共3天。", 2009, NULL, "2009-04-04..06 H Q");
+	/* a comma between the dates and what they are (a 2008 relay: 其中：4月4日（清明节），为法定节假日) */
+	nc_expect("dates, then their predicate", "三、清明节：4月4日—6日放假，共3天。其中：4月4日（清明节），为法定节假日，4月5日（星期六）、"
+			  "4月6日（星期日）照常公休。", 2008, NULL, "2008-04-04..06 H Q");
+	nc_expect("make-up days, then 上班", "二、春节：2月6日—12日放假，共7天。2月2日（星期六）、2月3日（星期日），上班。", 2008, NULL,
+			  "2008-02-02..03 W S; 2008-02-06..12 H S");
 	/* 调休上班 and 补班 are make-up working days */
 	nc_expect("调休上班, 补班", "一、元旦：1月1日至3日放假，共3天。1月5日（周六）调休上班，1月6日（周日）补班。", 2013, NULL,
 			  "2013-01-01..03 H Y; 2013-01-05..06 W Y");
@@ -175,6 +180,36 @@ structure(void)
 	nc_expect("放假安排 title", "国务院办公厅关于2014年部分节假日放假安排的通知:\n一、元旦:1月1日放假1天。", 0, NULL, "2014-01-01 H Y");
 	/* closing prose with a bare 期间, signature directly after the last item (run-on) */
 	nc_expect("signature after the last item", "一、元旦：1月1日放假。国务院办公厅2015年12月10日", 2016, NULL, "2016-01-01 H Y");
+	/* a page that names the notice, restates its days in a lead line, then prints it */
+	nc_expect("title, lead restating the days, title", "国务院办公厅关于调整2019年劳动节假期安排通知\n人民网北京3月22日电 "
+			  "据消息，2019年5月1日至4日放假调休，共4天。\n国务院办公厅关于调整2019年劳动节假期安排的通知\n"
+			  "一、2019年5月1日至4日放假调休，共4天。4月28日（星期日）、5月5日（星期日）上班。", 0, NULL,
+			  "2019-04-28 W L; 2019-05-01..04 H L; 2019-05-05 W L");
+	nc_expect("page chrome and two titles", "正在阅读：国务院办公厅关于2026年部分节假日安排的通知\n首页> 时政 > 正文\n"
+			  "国务院办公厅关于2026年部分节假日安排的通知\n来源：新华网2025-11-04 22:15\n新华社北京11月4日电 国务院办公厅"
+			  "关于2026年部分节假日安排的通知，全文如下：\n一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。", 0, NULL,
+			  "2026-01-01..03 H Y");
+	/* no title: the approval sentence says what the notice does (劳动节 from 现将调整2019年劳动节…) */
+	if (ok(notice_parse("经国务院批准，现将调整2019年劳动节放假安排通知如下。\n一、2019年5月1日至4日放假调休，共4天。",
+						strlen("经国务院批准，现将调整2019年劳动节放假安排通知如下。\n一、2019年5月1日至4日放假调休，共4天。"),
+						0, NULL, &nc_mem, &r, &e) == NOTICE_OK, "adjustment without its title"))
+	{
+		ok(r.supplementary && r.year == 2019 && r.ndays == 4 && r.days[0].festival == NF_LABOUR,
+		   "adjustment without its title: 劳动节, supplementary");
+		nc_free(&r);
+	}
+	/* a signature with a comma, then an editor line and a commentary restating the days */
+	nc_expect("after the signature", "一、元旦：1月1日放假。\n国务院办公厅，2015年12月10日\n（责任编辑：某）\n解读：元旦：1月1日放假，"
+			  "与周末连休。", 2016, NULL, "2016-01-01 H Y");
+	/* a caption in the closing that repeats a day of the items is passed over */
+	nc_expect("caption repeating a day", "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知\n"
+			  "各省、自治区、直辖市人民政府：\n9月3日至5日调休放假，共3天。9月6日（星期日）上班。\n调休放假期间，各地区要妥善安排。\n"
+			  "9月3日放假1天\n国务院\n2015年5月13日", 2015, NULL, "2015-09-03..05 H V; 2015-09-06 W V");
+	/* the victory-day notice without its title: its first sentence names the day */
+	nc_expect("victory day without its title", "国务院：9月3日至5日调休放假3天\n各省、自治区、直辖市人民政府，国务院各部委、"
+			  "各直属机构： . C% Q' u.\n2015年是中国人民抗日战争暨世界反法西斯战争胜利70周年。为使全国人民参与纪念活动，"
+			  "2015年9月3日全国放假1天。特作如下调休：9月3日至5日调休放假，共3天。9月6日（星期日）上班。\n国务院 2015年5月13日",
+			  0, NULL, "2015-09-03..05 H V; 2015-09-06 W V");
 	nc_expect("prose items", "国务院办公厅关于调整2019年劳动节假期安排的通知\n一、2019年5月1日至4日放假调休，共4天。\n"
 			  "二、各地区、各部门要抓紧做好本地区、本领域的劳动节假期调整落实工作。\n三、劳动节期间，要妥善安排好值班。",
 			  0, NULL, "2019-05-01..04 H L");
@@ -198,6 +233,8 @@ noise(void)
 			  "(星期(qi)(qi)四(si))至3日(ri)放(fang)假調(diao)休,共3天。1月4日(ri)(星期日)上班(ban)。", 0, NULL, spec);
 	nc_expect("doubled separators", "一,、元旦:1月1日至3日放假調休,,共3天,。1月4日(星期日),、1月10日(星期六)上班,。", 2026, NULL,
 			  "2026-01-01..03 H Y; 2026-01-04 W Y; 2026-01-10 W Y");
+	nc_expect("junk stuck before the closing", "一、元旦：1月1日至3日放假调休，共3天。1月4日（周日）上班。\n! i2 R5 h& u6 l0 "
+			  "{节假日期间，各地区、各部门要妥善安排好值班。", 2026, NULL, spec);
 	nc_expect("junk lines", "一、元旦：1月1日至3日放假调休，共3天。 mbRN W\n7U {g'<\n1月4日（周日）上班。 +{S^A)\n", 2026,
 			  NULL, spec);
 	nc_expect("editor's note", "一、元旦：1月1日至3日放假调休，共3天。1月4日（周日）上班。(360常识网注:2026年1月10日也要上班)",
@@ -326,6 +363,8 @@ refusals(void)
 			  NOTICE_ERR_WEEKDAY, "1月4日周一");
 	nc_refuse("not an annotation", "一、元旦：1月1日（见附件）放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, "（见附件）");
 	nc_refuse("a date with nothing said", "一、元旦：1月1日至3日放假。1月4日。", 2026, NULL, NOTICE_ERR_UNREADABLE, "1月4日");
+	nc_refuse("dates, then more dates", "一、元旦：1月1日至3日放假，共3天。1月4日，1月5日上班。", 2026, NULL, NOTICE_ERR_UNREADABLE,
+			  "1月4日");
 	nc_refuse("worked without a date", "一、元旦：1月1日至3日放假，共3天。周日上班。", 2026, NULL, NOTICE_ERR_UNREADABLE, "周日上班");
 	nc_refuse("a day without a month", "一、元旦：3日放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, "3日");
 	nc_refuse("a count before its days", "一、元旦：共3天。1月1日至3日放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, "共3天");
@@ -334,6 +373,9 @@ refusals(void)
 	nc_refuse("items out of order", "一、元旦：1月1日放假。\n三、清明节：4月4日放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, "三、清明节：");
 	nc_refuse("days after the closing", "一、元旦：1月1日放假。\n节假日期间，各地区要妥善安排。\n八、国庆节：10月1日至7日放假。",
 			  2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
+	/* the last item taken to end at 国庆期间，…: the make-up day after it is not lost */
+	nc_refuse("a day after the closing", "七、国庆节：10月1日至7日放假调休，共7天。国庆期间，各地要做好值班。9月29日（星期日）上班。",
+			  2019, NULL, NOTICE_ERR_UNREADABLE, "9月29日（星期日）上班");
 	nc_refuse("an unclosed parenthesis", "一、元旦：1月1日（周四放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
 	nc_refuse("invalid UTF-8", "一、元旦：1月1日\xFF\xFE放假。", 2026, NULL, NOTICE_ERR_UNREADABLE, NULL);
 	nc_refuse("Latin letters in an item", "一、元旦：1月1日至3日放假，共3天，see below。", 2026, NULL,
