@@ -13,9 +13,13 @@
  *
  * A text may hold several notices one after the other (a yearly notice and
  * the one that extends it): each later notice amends what the earlier ones
- * gave, as the State Council issued them.  A base (the days of notices read
- * before) can be passed for the same purpose: the result is then the base as
- * amended by the text.
+ * gave, as the State Council issued them: a yearly notice replaces its year,
+ * an adjusting one (调整…劳动节) the festivals it arranges, an extending one
+ * (延长…春节假期至D) runs the holiday on from its last day to D; others add
+ * days.  A base (the days of notices read before) can be passed for the same
+ * purpose: the result is then the base as amended by the text.  An
+ * extension with neither is refused (NOTICE_ERR_NEEDS_BASE): alone it does
+ * not say where the holiday it extends ended.
  */
 #ifndef CRM_NOTICE_H
 #define CRM_NOTICE_H

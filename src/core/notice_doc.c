@@ -308,7 +308,27 @@ notice_title_from_text(const NText *t, NSegment *s)
 	}
 }
 
-/* The notice year: the title's, else the hint, else the first YYYY年 standing alone. */
+/* The year of the signature's date at p (国务院办公厅\n2019年3月22日), 0 if none. */
+static int
+signed_year(const NText *t, size_t p, size_t end)
+{
+	size_t		n = ntx_lit(t, p, end, "国务院办公厅");
+	int64_t		v;
+
+	if (n == 0)
+		n = ntx_lit(t, p, end, "国务院");
+	if (n == 0)
+		return 0;
+	p += n;
+	if (cp_at(t, p) == ',')
+		p++;
+	return ntx_digits(t, p, end, &v) == 4 && cp_at(t, p + 4) == 0x5E74 ? (int) v : 0;
+}
+
+/*
+ * The notice year: the title's, else the hint, else the first YYYY年
+ * standing alone, else for a notice that amends one its signature's year.
+ */
 NoticeStatus
 notice_year(NoticeCtx *c, const NSegment *s, int hint)
 {
@@ -335,6 +355,12 @@ notice_year(NoticeCtx *c, const NSegment *s, int hint)
 			cp_at(t, p + 4) == 0x5E74 && !is_digit(cp_at(t, p + 5)))
 			y = (int) v;
 	}
+	/*
+	 * a notice that amends one is dated in the year it amends (2015年5月13日,
+	 * 2019年3月22日, 2020年1月26日): its date line; a yearly one is not
+	 */
+	for (p = s->b; !y && tt->kind != NOTICE_YEARLY && p-- > s->a;)
+		y = signed_year(t, p, s->b);
 	if (!y)
 		return notice_fail(c, NOTICE_ERR_NO_YEAR, tt->a, tt->b,
 						   "The title (关于2026年部分节假日安排的通知) or the text names the year.");
