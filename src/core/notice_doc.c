@@ -340,7 +340,7 @@ notice_year(NoticeCtx *c, const NSegment *s, int hint)
 	if (y && hint && y != hint)
 	{
 		notice_fail(c, NOTICE_ERR_YEAR_CONFLICT, tt->year_at, tt->year_at + 4,
-					"The title (or the approval sentence) names another year than the one given.");
+					"The title names another year than the one given.");
 		c->err->found = y;
 		c->err->expected = hint;
 		return NOTICE_ERR_YEAR_CONFLICT;
