@@ -27,7 +27,7 @@ PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions rece
 # header dependencies: PGXS tracks none (Debian builds PostgreSQL without --enable-depend)
 PG_CFLAGS  += -MMD -MP
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time calendar_forecast due contract_schedule contract_errors contract_law penalty penalty_statement sla_trigger sla_clock
+REGRESS      = term_type calendar_tables calendar_days calendar_time calendar_forecast holiday_notice due contract_schedule contract_errors contract_law penalty penalty_statement sla_trigger sla_clock
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
 ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
@@ -40,7 +40,7 @@ REGRESS_PREP = build/regress build/isolation
 
 # Targets that set the machine up themselves (they install PostgreSQL's
 # packages before they build), or need no PostgreSQL at all.
-SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind deb dist print-%
+SELF_SETUP  = test demo unit fuzz fuzz-long bench soak sanitize valgrind calendar-data deb dist print-%
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) $(shell command -v pg_config 2>/dev/null))
 
@@ -63,7 +63,7 @@ $(1): $$(sort $$(wildcard $(patsubst sql/%.sql,sql/updates/%,$(1))/*.sql)) $(INS
 endef
 $(foreach u,$(UPDATE_SCRIPTS),$(eval $(call update_script,$(u))))
 
-.PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind
+.PHONY: test demo fuzz fuzz-long bench unit soak sanitize valgrind calendar-data
 
 # The two commands: each script installs missing packages first, so they
 # work before pg_config exists.
@@ -99,6 +99,15 @@ sanitize:
 
 valgrind:
 	@bash tools/memcheck/valgrind.sh
+
+# The shipped China calendar, generated from the notice texts in
+# sql/data/notices/ by the core's notice parser (no PostgreSQL needed);
+# tools/notices/check_calendar_cn.sh checks the committed file is up to date.
+calendar-data:
+	@mkdir -p build
+	cc -std=c11 -O1 -Wall -Wextra -Werror -Isrc/core tools/notices/gen_calendar_cn.c $(sort $(wildcard src/core/*.c)) -o build/gen_calendar_cn
+	build/gen_calendar_cn sql/data/notices > build/25_calendar_cn.sql
+	mv build/25_calendar_cn.sql sql/data/25_calendar_cn.sql
 
 print-%:
 	@echo $($*)

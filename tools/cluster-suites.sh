@@ -23,6 +23,13 @@ run_regress() {  # label runner opts tests
   ok=$(grep -cE '\.\.\. ok' "$log")
   nok=$(grep -cE '\.\.\. FAILED|\.\.\. failed' "$log")
   grep -E '\.\.\. ' "$log" | sed 's/^/   /'
+  # every test listed must report: pg_regress stops early on a missing expected file
+  local want missing
+  want=$(wc -w <<<"$tests")
+  missing=$((want - ok - nok))
+  if [ "$missing" -gt 0 ]; then
+    echo "   $missing of the $want tests did not run"; tail -20 "$log"; nok=$((nok + missing))
+  fi
   if [ "$nok" -gt 0 ] || [ $((ok + nok)) -eq 0 ]; then
     [ $((ok + nok)) -eq 0 ] && { cat "$log"; nok=1; }
     for d in build/regress/regression.diffs build/isolation/regression.diffs; do

@@ -27,12 +27,14 @@ for h in test/fuzz/fuzz_*.c; do
 done
 
 run_one() {
-  local name=$1 corpus=test/fuzz/corpus/${1#fuzz_} start end done_runs reports rc
+  local name=$1 corpus=test/fuzz/corpus/${1#fuzz_} start end done_runs reports rc max_len
+  # a harness may ask for longer inputs in its header: " * fuzz.sh max_len: N"
+  max_len=$(sed -n 's/^ \* fuzz\.sh max_len: \([0-9]*\).*/\1/p' "test/fuzz/$name.c" | head -1)
   mkdir -p "$work/$name.new"
   start=$(date +%s)
   # new inputs go to a scratch directory; the committed corpus is only read
   # and a failing input is kept in build/fuzz (libFuzzer names it crash-…, leak-…)
-  "$work/$name" -runs="$runs" -max_len=256 -timeout=10 -artifact_prefix="build/fuzz/$name-" \
+  "$work/$name" -runs="$runs" -max_len="${max_len:-256}" -timeout=10 -artifact_prefix="build/fuzz/$name-" \
     "$work/$name.new" "$corpus" >"$work/$name.log" 2>&1
   rc=$?
   end=$(date +%s)

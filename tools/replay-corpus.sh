@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 # a copy the server's OS user can read, wherever the checkout lives
-for c in term penalty term_wire penalty_wire; do cp -r "test/fuzz/corpus/$c" "$dir/"; done
+for c in term penalty term_wire penalty_wire notice; do cp -r "test/fuzz/corpus/$c" "$dir/"; done
 chmod -R a+rX "$dir"
 
 # UTF8 whatever the cluster's default: the text inputs are UTF-8

@@ -1,6 +1,6 @@
 -- tools/replay-corpus.sql - run by tools/replay-corpus.sh as superuser in a
 -- throwaway UTF8 database, with :corpus naming a directory that holds copies
--- of test/fuzz/corpus/{term,penalty,term_wire,penalty_wire}.
+-- of test/fuzz/corpus/{term,penalty,term_wire,penalty_wire,notice}.
 --
 -- Feeds every committed fuzz input through the server's real functions: the
 -- text corpora through the input functions ('…'::crm_contract.term), the
@@ -16,7 +16,7 @@ CREATE SCHEMA replay;
 CREATE TABLE replay.input (corpus text, name text, bytes bytea, PRIMARY KEY (corpus, name));
 INSERT INTO replay.input
   SELECT c, f, pg_read_binary_file(:'corpus' || '/' || c || '/' || f)
-  FROM unnest(ARRAY['term', 'penalty', 'term_wire', 'penalty_wire']) c,
+  FROM unnest(ARRAY['term', 'penalty', 'term_wire', 'penalty_wire', 'notice']) c,
        LATERAL pg_ls_dir(:'corpus' || '/' || c) f;
 
 -- outcome: accepted, rejected (with the error) or skipped (cannot be text)
@@ -50,6 +50,32 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
       GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
       INSERT INTO replay.outcome VALUES (c, r.name, 'rejected', st, msg);
+    END;
+  END LOOP;
+END $$;
+
+-- Notice texts through parse_holiday_notice (the days, counted; no year given).
+CREATE FUNCTION replay.feed_notice() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+  s text;
+  st text;
+  msg text;
+  n bigint;
+BEGIN
+  FOR r IN SELECT name, bytes FROM replay.input WHERE corpus = 'notice' ORDER BY name LOOP
+    BEGIN
+      s := convert_from(r.bytes, 'UTF8');
+    EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+      INSERT INTO replay.outcome VALUES ('notice', r.name, 'skipped', NULL, NULL);
+      CONTINUE;
+    END;
+    BEGIN
+      SELECT count(*) INTO n FROM crm_contract.parse_holiday_notice(s);
+      INSERT INTO replay.outcome VALUES ('notice', r.name, 'accepted', NULL, NULL);
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+      INSERT INTO replay.outcome VALUES ('notice', r.name, 'rejected', st, msg);
     END;
   END LOOP;
 END $$;
@@ -100,6 +126,7 @@ SELECT replay.feed_text('term', 'term_ok', 'crm_contract.term');
 SELECT replay.feed_text('penalty', 'rule_ok', 'crm_contract.penalty_rule');
 SELECT replay.feed_binary('term_wire', 'term');
 SELECT replay.feed_binary('penalty_wire', 'rule');
+SELECT replay.feed_notice();
 \o
 
 -- The SQLSTATE a rejection must have.  Text: class 22 (22P02, 22003,
@@ -108,7 +135,7 @@ SELECT replay.feed_binary('penalty_wire', 'rule');
 -- anything else (version, field values, trailing bytes).
 CREATE FUNCTION replay.expected_ok(c text, bytes bytea, st text) RETURNS boolean LANGUAGE sql AS $$
   SELECT CASE
-    WHEN c IN ('term', 'penalty') THEN left(st, 2) = '22'
+    WHEN c IN ('term', 'penalty', 'notice') THEN left(st, 2) = '22'
     WHEN length(bytes) = 0 OR (get_byte(bytes, 0) = 1
          AND length(bytes) < CASE c WHEN 'term_wire' THEN 6 ELSE 37 END) THEN st = '08P01'
     ELSE st = '22P03'
@@ -143,8 +170,8 @@ WITH checks (k, ok, what) AS (
   SELECT 0, wrong = 0 AND inputs > 0 IS TRUE,
          format('%s: %s inputs, %s accepted, %s rejected (%s), %s skipped%s; %s rejected with another SQLSTATE',
                 corpus, inputs, accepted, rejected, coalesce(by_state, 'none'), skipped,
-                CASE WHEN corpus IN ('term', 'penalty') THEN ' (not UTF-8 or NUL)' ELSE '' END, wrong)
-  FROM unnest(ARRAY['term', 'penalty', 'term_wire', 'penalty_wire']) c(corpus)
+                CASE WHEN corpus IN ('term', 'penalty', 'notice') THEN ' (not UTF-8 or NUL)' ELSE '' END, wrong)
+  FROM unnest(ARRAY['term', 'penalty', 'term_wire', 'penalty_wire', 'notice']) c(corpus)
        LEFT JOIN replay.summary USING (corpus)		-- an empty corpus fails
   UNION ALL
   SELECT 1, count(*) = 0, format('term: in(out(x)) = x for all %s accepted values (%s differ)',

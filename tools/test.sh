@@ -33,6 +33,13 @@ bash tools/check-layout.sh >"$work/layout.log" 2>&1
 sed 's/^/   /' "$work/layout.log"
 count "$(grep -c '^ok ' "$work/layout.log")" "$(grep -c '^not ok ' "$work/layout.log")"
 
+# --- the shipped CN calendar is what the notice texts say (tools/notices) ---
+echo "== CN calendar from the notices (tools/notices/check_calendar_cn.sh)"
+bash tools/notices/check_calendar_cn.sh >"$work/notices.log" 2>&1
+sed 's/^/   /' "$work/notices.log"
+count "$(grep -c '^ok ' "$work/notices.log")" "$(grep -c '^not ok ' "$work/notices.log")"
+[ "$(grep -c '^ok \|^not ok ' "$work/notices.log")" -eq 0 ] && count 0 1
+
 # --- China's lunar dates (the forecast's source) against independent packages ---
 echo "== lunar dates (tools/lunar/check.sh)"
 bash tools/lunar/check.sh >"$work/lunar.log" 2>&1

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Maintainer check (not part of the test suite): compare sql/data/calendar_cn.sql
+# Maintainer check (not part of the test suite): compare sql/data/25_calendar_cn.sql
 # against the npm package `chinese-days` for every day 2004-01-01 .. 2026-12-31.
 #
 # Rule: a day is a working day iff
@@ -7,13 +7,13 @@
 #   - Sat/Sun and there is a 'working' row for it.
 # That must equal chinese-days' isWorkday() for every day in the range.
 #
-# Usage: tools/verify-cn-calendar.sh [path/to/calendar_cn.sql]
+# Usage: tools/verify-cn-calendar.sh [path/to/25_calendar_cn.sql]
 # Env:   CHINESE_DAYS_VERSION (default: latest), e.g. CHINESE_DAYS_VERSION=1.5.7
 # Needs: node, npm, and access to the npm registry.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-sql="${1:-$here/../sql/data/calendar_cn.sql}"
+sql="${1:-$here/../sql/data/25_calendar_cn.sql}"
 if [[ ! -r "$sql" ]]; then
     echo "cannot read $sql" >&2
     exit 2

@@ -1,5 +1,7 @@
 -- China's statutory holidays and make-up working days (调休), 2004-2026,
 -- as announced by the State Council General Office (国务院办公厅). One row per day.
+-- Generated from the notice texts in sql/data/notices/ by tools/notices/gen_calendar_cn.c
+-- (make calendar-data): do not edit by hand, correct the notice text and regenerate.
 -- Verified against: npm chinese-days 1.5.7 (2004-2026), npm chinese-workday 1.16.1 (2011-2026),
 -- LKI/chinese-calendar constants.py (2004-2019), NateScarlet/holiday-cn (2007-2023) and the notice texts;
 -- re-check with tools/verify-cn-calendar.sh.
