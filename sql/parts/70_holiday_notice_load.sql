@@ -3,6 +3,15 @@
 -- coverage, and every stored deadline that was computed on the forecast.
 -------------------------------------------------------------------------------
 
+-- The lock between a load and the writers of deadlines computed on the calendar's
+-- forecast (which take it shared, once per transaction): a load waits for the
+-- writers in flight and recomputes what they stored; a writer that comes during a
+-- load waits, then computes on the loaded days.
+CREATE FUNCTION crm_contract.lock_calendar_for_load(calendar text) RETURNS void
+  AS 'MODULE_PATHNAME', 'crm_lock_calendar_for_load' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION crm_contract.lock_calendar_for_load(text) IS
+  'takes, to the end of the transaction, the lock that keeps writers of deadlines on a calendar''s forecast waiting while its year is loaded (load_holiday_notice); not for PUBLIC';
+
 -- Every tenant's deadlines are recomputed, so the caller must see every tenant's
 -- rows: a superuser, or a role with BYPASSRLS (row-level security is forced on the
 -- owner too).  It runs with the caller's rights, never its owner's, and
@@ -37,6 +46,7 @@ BEGIN
     RAISE EXCEPTION 'calendar "%" does not exist', load_holiday_notice.calendar
       USING ERRCODE = '42704', HINT = 'Copy CN with crm_contract.copy_calendar() to load a notice into a calendar of your own.';
   END IF;
+  PERFORM crm_contract.lock_calendar_for_load(cal.name);
 
   -- the notice's days, and what each changes: added, changed, or nothing
   SELECT pg_catalog.array_agg(p.day ORDER BY p.day), pg_catalog.array_agg(p.kind ORDER BY p.day),
@@ -59,32 +69,38 @@ BEGIN
   END IF;
 
   -- a day that becomes a holiday loses the own hours it had as a working day
-  DELETE FROM crm_contract.calendar_exception_hours h USING pg_catalog.unnest(days, kinds, changes) AS x (day, kind, change)
+  DELETE FROM crm_contract.calendar_exception_hours h USING ROWS FROM (pg_catalog.unnest(days), pg_catalog.unnest(kinds), pg_catalog.unnest(changes)) AS x (day, kind, change)
    WHERE h.calendar = cal.name AND h.day = x.day AND x.change = 'changed' AND x.kind = 'holiday';
   UPDATE crm_contract.calendar_exception e SET kind = x.kind, name = x.name
-    FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change)
+    FROM ROWS FROM (pg_catalog.unnest(days), pg_catalog.unnest(kinds), pg_catalog.unnest(names), pg_catalog.unnest(changes)) AS x (day, kind, name, change)
    WHERE e.calendar = cal.name AND e.day = x.day AND x.change = 'changed';
   INSERT INTO crm_contract.calendar_exception (calendar, day, kind, name)
   SELECT cal.name, x.day, x.kind, x.name
-    FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change) WHERE x.change = 'added';
+    FROM ROWS FROM (pg_catalog.unnest(days), pg_catalog.unnest(kinds), pg_catalog.unnest(names), pg_catalog.unnest(changes)) AS x (day, kind, name, change) WHERE x.change = 'added';
   IF cal.covered_to IS NOT NULL AND cal.covered_to < pg_catalog.make_date(y, 12, 31) THEN
     UPDATE crm_contract.calendar c SET covered_to = pg_catalog.make_date(y, 12, 31) WHERE c.name = cal.name;
   END IF;
 
   -- every deadline stored on this calendar's forecast, or unknown for lack of data, again
-  UPDATE crm_contract.milestone m SET due_on = NULL FROM crm_contract.contract c
-   WHERE c.id = m.contract_id AND c.tenant = m.tenant AND c.calendar = cal.name
-     AND (m.due_provisional OR (m.due_on IS NULL AND m.due_note IS NOT NULL));
+  -- (rows locked by a write in flight are left to it: it waits for this load and
+  -- computes on the loaded days; no deadlock with it)
+  UPDATE crm_contract.milestone m SET due_on = NULL
+   WHERE m.id IN (SELECT x.id FROM crm_contract.milestone x JOIN crm_contract.contract c ON c.id = x.contract_id AND c.tenant = x.tenant
+                   WHERE c.calendar = cal.name AND (x.due_provisional OR (x.due_on IS NULL AND x.due_note IS NOT NULL))
+                     FOR UPDATE OF x SKIP LOCKED);
   GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
-  UPDATE crm_contract.installment i SET due_on = NULL FROM crm_contract.contract c
-   WHERE c.id = i.contract_id AND c.tenant = i.tenant AND c.calendar = cal.name
-     AND (i.due_provisional OR (i.due_on IS NULL AND i.due_note IS NOT NULL)
-          OR EXISTS (SELECT 1 FROM crm_contract.installment_due o
-                      WHERE o.installment_id = i.id AND o.tenant = i.tenant AND (o.due_provisional OR o.due_on IS NULL)));
+  UPDATE crm_contract.installment i SET due_on = NULL
+   WHERE i.id IN (SELECT x.id FROM crm_contract.installment x JOIN crm_contract.contract c ON c.id = x.contract_id AND c.tenant = x.tenant
+                   WHERE c.calendar = cal.name
+                     AND (x.due_provisional OR (x.due_on IS NULL AND x.due_note IS NOT NULL)
+                          OR EXISTS (SELECT 1 FROM crm_contract.installment_due o
+                                      WHERE o.installment_id = x.id AND o.tenant = x.tenant AND (o.due_provisional OR o.due_on IS NULL)))
+                     FOR UPDATE OF x SKIP LOCKED);
   GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
-  UPDATE crm_contract.change_request r SET due_on = NULL FROM crm_contract.contract c
-   WHERE c.id = r.contract_id AND c.tenant = r.tenant AND c.calendar = cal.name
-     AND (r.due_provisional OR (r.due_on IS NULL AND r.due_note IS NOT NULL));
+  UPDATE crm_contract.change_request r SET due_on = NULL
+   WHERE r.id IN (SELECT x.id FROM crm_contract.change_request x JOIN crm_contract.contract c ON c.id = x.contract_id AND c.tenant = x.tenant
+                   WHERE c.calendar = cal.name AND (x.due_provisional OR (x.due_on IS NULL AND x.due_note IS NOT NULL))
+                     FOR UPDATE OF x SKIP LOCKED);
   GET DIAGNOSTICS n = ROW_COUNT; contracts := contracts + n;
   -- the open tickets of every ticket table
   FOR t IN SELECT DISTINCT g.tgrelid::regclass FROM pg_catalog.pg_trigger g
@@ -96,7 +112,7 @@ BEGIN
   RAISE NOTICE 'calendar "%": % day(s) of % added or changed, % contract deadline(s) and % ticket(s) in % table(s) recomputed',
     cal.name, (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(changes) c WHERE c IS NOT NULL), y, contracts, tickets, tables;
   RETURN QUERY SELECT x.day, x.kind, x.name, x.change
-                 FROM pg_catalog.unnest(days, kinds, names, changes) AS x (day, kind, name, change)
+                 FROM ROWS FROM (pg_catalog.unnest(days), pg_catalog.unnest(kinds), pg_catalog.unnest(names), pg_catalog.unnest(changes)) AS x (day, kind, name, change)
                 WHERE x.change IS NOT NULL ORDER BY x.day;
 END $$;
 COMMENT ON FUNCTION crm_contract.load_holiday_notice(text, text, integer) IS

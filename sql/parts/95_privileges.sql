@@ -28,7 +28,7 @@ BEGIN
   FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
             WHERE p.pronamespace = 'crm_contract'::regnamespace
               AND ((p.prorettype = 'trigger'::regtype AND p.proname <> 'sla_deadlines')
-                   OR p.proname IN ('copy_calendar', 'recompute_due_dates', 'sla_recompute', 'sla_sweep', 'load_holiday_notice'))
+                   OR p.proname IN ('copy_calendar', 'recompute_due_dates', 'sla_recompute', 'sla_sweep', 'load_holiday_notice', 'lock_calendar_for_load'))
             ORDER BY 1 LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
   END LOOP;

@@ -22,6 +22,7 @@
 
 #include "calendar/cache.h"
 #include "calendar/load.h"
+#include "calendar/load_lock.h"
 #include "shared/relwatch.h"
 
 #define CALENDAR_NAME_LEN 256	/* 63 characters of up to 4 bytes, and a NUL */
@@ -128,9 +129,12 @@ calendar_lookup_mode(const char *name, CalendarMode mode)
 	Calendar   *cal;
 	char		key[CALENDAR_KEY_LEN];
 
-	reset_cache_if_stale();
 	if (strlen(name) >= CALENDAR_NAME_LEN)
 		return NULL;
+	/* deadlines that may be stored come from the forecast: not while its year is loaded */
+	if (mode == CALENDAR_FORECAST && !IsInParallelMode())
+		calendar_share_load_lock(name);
+	reset_cache_if_stale();
 	key[0] = mode == CALENDAR_FORECAST ? 'F' : 'S';
 	strcpy(key + 1, name);
 	entry = hash_search(calendars, key, HASH_FIND, NULL);
