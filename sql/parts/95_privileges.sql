@@ -12,7 +12,7 @@ GRANT SELECT ON crm_contract.calendar, crm_contract.calendar_hours,
 GRANT SELECT ON crm_contract.tenant_member TO PUBLIC;
 -- The view runs with the caller's rights (security_invoker): table privileges and
 -- row-level security still decide what each role sees.
-GRANT SELECT ON crm_contract.obligations TO PUBLIC;
+GRANT SELECT ON crm_contract.obligations, crm_contract.obligations_accrued TO PUBLIC;
 -- The LPR series is reference data like the calendars.
 GRANT SELECT ON crm_contract.lpr TO PUBLIC;
 
