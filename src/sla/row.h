@@ -13,6 +13,9 @@
 #include "sla/mapping.h"
 #include "sla/targets.h"
 
+/* Response and resolution are done once per cycle; progress updates recur. */
+#define SLA_DONE_METRICS 2
+
 /* A row deformed once: the trigger reads many columns and writes several. */
 typedef struct SlaRow
 {
@@ -37,22 +40,35 @@ extern HeapTuple sla_row_modified(SlaRow *r, TupleDesc desc, int n, const int *c
 typedef struct Ticket
 {
 	bool		has_key;		/* contract, priority and opening all set */
+	bool		has_contract;
 	int64		contract;
-	char	   *priority;
+	char	   *priority;		/* NULL: none */
+	bool		has_opened;
 	TimestampTz opened;
 	char	   *status;
 	char		priority_buf[32];	/* where short priority and status texts are copied */
 	char		status_buf[32];
-	bool		done[SLA_METRICS];	/* responded, resolved */
-	TimestampTz done_at[SLA_METRICS];
+	bool		done[SLA_DONE_METRICS]; /* responded, resolved */
+	TimestampTz done_at[SLA_DONE_METRICS];
+	bool		reported;		/* a progress report went out */
+	TimestampTz report_at;
+	bool		has_changed;
+	TimestampTz changed;
+	/* the trigger's own columns: only what it wrote itself (the old row) counts */
 	bool		has_due[SLA_METRICS];
 	TimestampTz due[SLA_METRICS];
 	int32		alerts;
 } Ticket;
 
-extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, TupleDesc desc, Ticket *tk);
+extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk);
 
 /* The ticket's id in its text form, the key of its events; NULL if the id is NULL. */
 extern char *sla_ticket_key(const SlaMapping *m, const SlaRow *r);
+
+/*
+ * Refuse a key longer than SLA_KEY_MAX (22001), naming the table; cheap for
+ * short values, which is every key of fixed-size types.
+ */
+extern void sla_ticket_key_check(const SlaMapping *m, const SlaRow *r);
 
 #endif

@@ -2,40 +2,51 @@
  * trigger.c - crm_contract.sla_deadlines(): a BEFORE INSERT OR UPDATE row
  * trigger for any ticket table (roles mapped to columns in sla/mapping.c).
  *
- * An insert only computes: deadlines, the next alert instant, no second row
- * written, so bulk loads stay cheap.  Changes that matter to the clock (a
- * pause, a resume, a priority change, a reopening, a response, an alert
- * fired by sla_sweep) append to crm_contract.sla_event (sla/log.c); a
- * ticket's first logged change is preceded by its 'started' event, so the
- * log replays the whole history.  Pauses and cycles are read back from that
- * log, and every running deadline is recomputed from scratch
- * (core/sla_clock.c), never patched.
+ * The trigger owns its columns (deadlines, breached flags, the next alert,
+ * the alert mask): they are computed from its own state, the old row and
+ * the log, whatever the new row says.  Client times are checked
+ * (sla/times.c).
  *
- * A row change goes through four steps: classify it (what happened to the
- * clock), log the clock's own events (pause, resume, priority change,
- * reopening), settle each metric (deadline, met or breached, the sweep's
- * warnings, the next alert), then write the log and the row.
+ * An insert only computes: deadlines, the next alert instant, a mask that
+ * says the ticket is fresh, no event written (bulk loads stay cheap, and an
+ * INSERT ... ON CONFLICT DO NOTHING leaves no trace).  A ticket's first
+ * logged change writes its 'started' event and what its inserted state
+ * implied (a pause from the opening) before its own events; a response or
+ * resolution inserted with the ticket is judged at its next change or by
+ * the next sweep, which its next_alert points at.
+ *
+ * A logged change goes through three steps: the clock as it stood is
+ * settled up to the change (warnings and breaches whose time had come,
+ * judgements due: what a sweep would have recorded had it run just then),
+ * then the change itself (pause, resume, priority change, reopening,
+ * renaming, response, resolution, progress report) with the deadlines
+ * recomputed from scratch (sla/clock.c), then, in a sweep, time passing up
+ * to the sweep's instant.  A row moving between partitions is recognised
+ * (sla/move.c) and keeps its clock.
  */
 #include "postgres.h"
 
 #include "commands/trigger.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/elog.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
 #include "shared/text.h"
+#include "sla/clock.h"
 #include "sla/log.h"
 #include "sla/mapping.h"
+#include "sla/move.h"
 #include "sla/notify.h"
 #include "sla/row.h"
 #include "sla/sweep.h"
 #include "sla/targets.h"
+#include "sla/times.h"
 
-/* The alert mask: a byte per metric, warnings in bits 0..6, the breach in bit 7. */
-#define BREACH_BIT(k) (1 << ((k) * 8 + 7))
-#define WARN_BIT(k, j) (1 << ((k) * 8 + (j)))
-
-static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE};
-static const SlaRole flag_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_BREACHED, SLA_ROLE_RESOLVE_BREACHED};
+static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
+static const SlaRole flag_role[SLA_DONE_METRICS] = {SLA_ROLE_RESPONSE_BREACHED, SLA_ROLE_RESOLVE_BREACHED};
 
 /* Per statement, in fn_extra: the column mapping, checked once. */
 typedef struct SlaCache
@@ -46,35 +57,50 @@ typedef struct SlaCache
 /* What a row change is, for the clock. */
 typedef struct Change
 {
-	bool		is_insert;
 	bool		key_changed;	/* contract, priority or opening: a new target */
+	bool		id_changed;
 	bool		sweeping;		/* sla_sweep() of this table */
 	bool		recomputing;	/* sla_recompute() of this table */
 	bool		paused_now;
 	bool		paused_before;
 	bool		reopened;
-	bool		done_new[SLA_METRICS];	/* responded / resolved by this change */
+	bool		done_new[SLA_DONE_METRICS]; /* responded / resolved by this change */
+	bool		reported;		/* a new progress report */
 	TimestampTz at;				/* when it happened */
+	ClientTimes ct;				/* the client times it sets */
 } Change;
 
-/* The earliest alert found so far, and what is known of its clock. */
-typedef struct NextAlert
+/* One row change being worked out. */
+typedef struct Work
 {
-	bool		has;
-	TimestampTz at;
-	int64		amount;			/* what its clock counts to, -1 unknown */
-	TimestampTz start;
-	const Calendar *cal;
-	bool		working;
-} NextAlert;
+	const SlaMapping *m;
+	TupleDesc	desc;
+	SlaRow	   *oldtup;
+	SlaRow	   *newtup;
+	Ticket		od;				/* the old row (its trigger columns: the trigger's own state) */
+	Ticket		nw;				/* the new row, with the trigger's state carried over */
+	Ticket		before;			/* the old row as settled up to the change */
+	Change		c;
+	SlaTargets *t_new;
+	SlaTargets *t_old;
+	const char *tenant;
+	char	   *key;
+	char	   *old_key;
+	TicketLog	log;
+	bool		fresh;			/* nothing logged for this row yet */
+	bool		need_started;	/* its history must begin with 'started' */
+	bool		earlier_breached;	/* a reopened ticket's resolution was breached */
+	int32		alerts;
+	SlaEventList evs;
+} Work;
 
 /* The columns the trigger writes, gathered for one sla_row_modified(). */
 typedef struct Written
 {
 	int			n;
-	int			cols[8];
-	Datum		values[8];
-	bool		nulls[8];
+	int			cols[SLA_NUM_ROLES];
+	Datum		values[SLA_NUM_ROLES];
+	bool		nulls[SLA_NUM_ROLES];
 } Written;
 
 static void
@@ -123,271 +149,548 @@ statement_mapping(FunctionCallInfo fcinfo)
 	return c->m;
 }
 
-/* When a change happened: the 'changed' column if this update moved it, else the statement's time. */
-static TimestampTz
-event_time(const SlaMapping *m, const SlaRow *oldtup, const SlaRow *newtup, TupleDesc desc)
-{
-	bool		isnull;
-	Datum		d = sla_row_get(newtup, m->att[SLA_ROLE_CHANGED], &isnull);
-
-	if (!isnull && !sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_CHANGED]))
-		return DatumGetTimestampTz(d);
-	return GetCurrentStatementStartTimestamp();
-}
-
-static void
-classify(const SlaMapping *m, TupleDesc desc, const SlaRow *oldtup, const SlaRow *newtup,
-		 const Ticket *od, const Ticket *nw, Change *c)
-{
-	SlaMode		mode = sla_mode_of(m->relid);
-	int			k;
-
-	c->is_insert = oldtup == NULL;
-	c->key_changed = c->is_insert ||
-		!sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_CONTRACT]) ||
-		!sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_PRIORITY]) ||
-		!sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_OPENED]);
-	c->sweeping = !c->is_insert && mode == SLA_MODE_SWEEP;
-	c->recomputing = !c->is_insert && mode == SLA_MODE_RECOMPUTE;
-	c->paused_now = sla_status_pauses(m, nw->status);
-	c->paused_before = !c->is_insert && sla_status_pauses(m, od->status);
-	c->reopened = !c->is_insert && od->done[1] && !nw->done[1];
-	for (k = 0; k < SLA_METRICS; k++)
-		c->done_new[k] = nw->done[k] && (c->is_insert || !od->done[k]);
-}
-
-/* Nothing the clock cares about changed: the row is left alone. */
-static bool
-clock_untouched(const SlaMapping *m, TupleDesc desc, const SlaRow *oldtup, const SlaRow *newtup,
-				const Change *c)
-{
-	return !c->key_changed && !c->sweeping && !c->recomputing &&
-		c->paused_now == c->paused_before && !c->reopened &&
-		!c->done_new[0] && !c->done_new[1] &&
-		sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_RESPONDED]) &&
-		sla_row_same(oldtup, newtup, desc, m->att[SLA_ROLE_RESOLVED]);
-}
-
 /*
- * No SLA applies (or none this role can see): a new key gets no deadlines;
- * otherwise the row keeps what it has, nothing is guessed or wiped.
+ * The targets of a ticket's contract and priority.  With notice (a new
+ * key), a ticket no target applies to says why: row-level security hides
+ * the contract from the role, or the contract has no target for it.
  */
-static HeapTuple
-untargeted_row(const SlaMapping *m, TupleDesc desc, SlaRow *newtup, const Change *c)
+static SlaTargets *
+targets_of(const Ticket *tk, bool notice)
 {
-	Written		w = {0};
-	int			k;
+	SlaTargets *t;
 
-	if (c->key_changed)
-		for (k = 0; k < SLA_METRICS; k++)
-		{
-			set_column(&w, m->att[due_role[k]], true, (Datum) 0);
-			set_column(&w, m->att[flag_role[k]], true, (Datum) 0);
-		}
-	/* a sweep or recompute of a ticket with no (visible) target: nothing to alert, stop sweeping it */
-	if (c->key_changed || c->sweeping || c->recomputing)
-		set_column(&w, m->att[SLA_ROLE_NEXT_ALERT], true, (Datum) 0);
-	return sla_row_modified(newtup, desc, w.n, w.cols, w.values, w.nulls);
-}
-
-/* The clock's own events: a priority change, a pause, a resume, a reopening. */
-static void
-clock_events(const Change *c, const Ticket *od, const Ticket *nw, TicketLog *log, SlaEventList *evs)
-{
-	if (!c->is_insert && c->key_changed)
-	{
-		char	   *detail;
-
-		if (od->has_key && od->contract != nw->contract)
-			detail = psprintf("contract %lld -> %lld", (long long) od->contract, (long long) nw->contract);
-		else if (od->priority && strcmp(od->priority, nw->priority) != 0)
-			detail = psprintf("%s -> %s", od->priority, nw->priority);
-		else
-			detail = pstrdup("opening moved");
-		sla_event_add(evs, "priority_changed", -1, c->at, detail);
-	}
-	if (c->paused_now && !c->paused_before)
-	{
-		sla_event_add(evs, "paused", -1, c->at, pstrdup(nw->status));
-		if (log->npauses < log->maxpauses)
-		{
-			log->pauses[log->npauses].from = c->at;
-			log->pauses[log->npauses].to = SLA_PAUSE_OPEN;
-			log->npauses++;
-		}
-	}
-	if (!c->paused_now && c->paused_before)
-	{
-		SlaPause   *last = log->npauses > 0 ? &log->pauses[log->npauses - 1] : NULL;
-
-		sla_event_add(evs, "resumed", -1, c->at, od->status ? pstrdup(od->status) : NULL);
-		if (last && last->to == SLA_PAUSE_OPEN)
-			last->to = c->at > last->from ? c->at : last->from;
-	}
-	if (c->reopened)
-	{
-		sla_event_add(evs, "reopened", 1, c->at,
-					  psprintf("earlier cycle resolved %s, due %s%s", crm_timestamptz_text(od->done_at[1]),
-							   od->has_due[1] ? crm_timestamptz_text(od->due[1]) : "none",
-							   (od->alerts & BREACH_BIT(1)) || (od->has_due[1] && od->done_at[1] > od->due[1]) ?
-							   ", breached" : ""));
-		log->has_cycle = true;
-		log->cycle_start = c->at;
-	}
-}
-
-/* Metric k's deadline: a met or missed deadline is a fact; only running clocks (and new rows) are recomputed. */
-static void
-metric_deadline(const SlaTargets *t, int k, TimestampTz start, const Change *c, const TicketLog *log,
-				Ticket *nw, SlaEventList *evs)
-{
-	bool		open = !nw->done[k];
-	TimestampTz old_due = nw->due[k];
-	bool		had_due = nw->has_due[k];
-
-	if (c->is_insert || (open && (c->key_changed || c->recomputing || c->paused_now != c->paused_before ||
-								  (k == 1 && c->reopened) || !had_due)) ||
-		(!open && !had_due))
-	{
-		nw->due[k] = sla_target_deadline(t, k, start, log->pauses, log->npauses);
-		nw->has_due[k] = true;
-	}
-	if (c->recomputing && had_due && nw->due[k] != old_due)
-		sla_event_add(evs, "recomputed", k, GetCurrentStatementStartTimestamp(),
-					  psprintf("due %s -> %s", crm_timestamptz_text(old_due), crm_timestamptz_text(nw->due[k])));
-}
-
-/* A response or resolution: met, or a breach not yet recorded by a sweep. */
-static void
-metric_outcome(int k, const Change *c, const Ticket *nw, int32 *alerts, SlaEventList *evs)
-{
-	if (!c->done_new[k] || (*alerts & BREACH_BIT(k)))
-		return;
-	if (nw->done_at[k] > nw->due[k])
-	{
-		sla_event_add(evs, "breached", k, nw->due[k], NULL);
-		*alerts |= BREACH_BIT(k);
-	}
-	else
-		sla_event_add(evs, "met", k, nw->done_at[k], NULL);
-}
-
-/* Time passing, as of the sweep: each warning and the breach once. */
-static void
-metric_sweep(const SlaTargets *t, int k, TimestampTz start, const TicketLog *log, const Ticket *nw,
-			 int32 *alerts, SlaEventList *evs)
-{
-	TimestampTz as_of = sla_mode_as_of();
-	int			j;
-
-	for (j = 0; j < t->nwarn[k]; j++)
-	{
-		TimestampTz at;
-
-		if (*alerts & WARN_BIT(k, j))
-			continue;
-		at = sla_target_warning(t, k, j, start, log->pauses, log->npauses);
-		if (at > as_of)
-			break;
-		sla_event_add(evs, "warned", k, at, psprintf("%d%%", (int) ((t->warn[k][j] + 5000) / 10000)));
-		*alerts |= WARN_BIT(k, j);
-		sla_mode_count(1);
-	}
-	if (!(*alerts & BREACH_BIT(k)) && nw->due[k] <= as_of)
-	{
-		sla_event_add(evs, "breached", k, nw->due[k], NULL);
-		*alerts |= BREACH_BIT(k);
-		sla_mode_count(1);
-	}
-}
-
-/* The next alert of metric k's clock (its first unfired warning, else its breach), if earlier than next. */
-static void
-metric_next_alert(const SlaTargets *t, int k, TimestampTz start, const TicketLog *log, const Ticket *nw,
-				  int32 alerts, NextAlert *next)
-{
-	int			j;
-	TimestampTz at = 0;
-	bool		found = false;
-	int64		amount = -1;
-	bool		working = term_unit_is_working(t->term[k].unit);
-
-	for (j = 0; j < t->nwarn[k] && !found; j++)
-		if (!(alerts & WARN_BIT(k, j)))
-		{
-			amount = sla_clock_share_amount(&t->term[k], t->warn[k][j]);
-
-			/*
-			 * Same calendar, same kind of clock, no earlier start and no
-			 * smaller amount than the alert already found: it cannot come
-			 * first (the clock is monotone), so skip the walk.
-			 */
-			if (next->has && amount >= 0 && next->amount >= 0 && amount >= next->amount &&
-				start >= next->start && t->cal[k] == next->cal && working == next->working)
-				break;
-			at = sla_target_warning(t, k, j, start, log->pauses, log->npauses);
-			found = true;
-		}
-	if (!found && j == t->nwarn[k] && !(alerts & BREACH_BIT(k)))
-	{
-		at = nw->due[k];
-		amount = sla_clock_share_amount(&t->term[k], SLA_SHARE_SCALE);
-		found = true;
-	}
-	if (found && (!next->has || at < next->at))
-	{
-		next->has = true;
-		next->at = at;
-		next->amount = amount;
-		next->start = start;
-		next->cal = t->cal[k];
-		next->working = working;
-	}
-}
-
-/* Append to the log; a ticket's first logged change comes after its start (as the row stood before). */
-static void
-append_log(const SlaMapping *m, const SlaTargets *t, const char *ticket, const TicketLog *log,
-		   const Change *c, const Ticket *od, const Ticket *nw, const SlaEventList *evs)
-{
-	int			i;
-
-	if (log->nevents == 0)
-	{
-		SlaEvent	started = {"started", -1, od->opened, NULL};
-
-		sla_log_write(m, t->tenant, ticket, c->is_insert ? nw : od, &started, 1);
-	}
-	sla_log_write(m, t->tenant, ticket, nw, evs->ev, evs->n);
-	for (i = 0; i < evs->n; i++)
-		if (strcmp(evs->ev[i].kind, "warned") == 0 || strcmp(evs->ev[i].kind, "breached") == 0)
-			sla_notify_alert(m, ticket, nw, &evs->ev[i], nw->due[evs->ev[i].metric]);
+	if (!tk->has_key)
+		return NULL;
+	t = sla_targets_for(tk->contract, tk->priority);
+	if (notice && !t->visible)
+		ereport(NOTICE,
+				(errmsg("contract %lld is not visible to role \"%s\": the ticket gets no deadlines",
+						(long long) tk->contract, GetUserNameFromId(GetUserId(), false)),
+				 errdetail("Row-level security shows a role the contracts and SLA targets of its own tenant only."),
+				 errhint("Attach the role to the contract's tenant (crm_contract.tenant_member), or choose it with SET crm_contract.tenant.")));
+	else if (notice && !sla_targets_any(t))
+		ereport(NOTICE,
+				(errmsg("contract %lld has no SLA target for priority \"%s\": the ticket gets no deadlines",
+						(long long) tk->contract, tk->priority),
+				 errhint("Add rows to crm_contract.sla_target.")));
+	return t;
 }
 
 /* The trigger's columns: deadlines, breached flags, the next alert and the alert mask. */
 static HeapTuple
-written_row(const SlaMapping *m, TupleDesc desc, SlaRow *newtup, const Ticket *nw, int32 alerts,
-			const NextAlert *next)
+written_row(Work *w, const Ticket *tk, int32 alerts, const NextAlert *next)
 {
-	Written		w = {0};
+	const SlaMapping *m = w->m;
+	Written		out = {0};
+	int			k;
+
+	for (k = 0; k < SLA_METRICS; k++)
+		set_column(&out, m->att[due_role[k]], !tk->has_due[k], TimestampTzGetDatum(tk->due[k]));
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+	{
+		bool		breached = (alerts & BREACH_BIT(k)) != 0;
+
+		/* judged: what the record says; to be judged: what the deadline says; running: breached or not yet */
+		if (tk->done[k] && tk->has_due[k])
+			set_column(&out, m->att[flag_role[k]], false,
+					   BoolGetDatum(breached || ((alerts & PENDING_BIT(k)) && tk->done_at[k] > tk->due[k])));
+		else
+			set_column(&out, m->att[flag_role[k]], !breached, BoolGetDatum(breached));
+	}
+	set_column(&out, m->att[SLA_ROLE_NEXT_ALERT], !next->has, TimestampTzGetDatum(next->at));
+	set_column(&out, m->att[SLA_ROLE_ALERTS], false, Int32GetDatum(alerts));
+	return sla_row_modified(w->newtup, w->desc, out.n, out.cols, out.values, out.nulls);
+}
+
+/* A change the clock does not care about: the trigger's columns stay as the old row had them. */
+static HeapTuple
+kept_row(Work *w)
+{
+	Written		out = {0};
+	int			r;
+
+	for (r = SLA_ROLE_RESPONSE_DUE; r < SLA_NUM_ROLES; r++)
+	{
+		AttrNumber	att = w->m->att[r];
+		bool		isnull;
+		Datum		d;
+
+		if (att == InvalidAttrNumber || sla_row_same(w->oldtup, w->newtup, w->desc, att))
+			continue;
+		d = sla_row_get(w->oldtup, att, &isnull);
+		set_column(&out, att, isnull, d);
+	}
+	return sla_row_modified(w->newtup, w->desc, out.n, out.cols, out.values, out.nulls);
+}
+
+/* A clock of the given state under targets t. */
+static SlaClock
+clock_of(Work *w, const SlaTargets *t, Ticket *tk, bool paused)
+{
+	SlaClock	c;
+
+	c.m = w->m;
+	c.t = sla_targets_any(t) ? t : NULL;
+	c.tenant = w->tenant;
+	c.log = &w->log;
+	c.tk = tk;
+	c.paused = paused;
+	c.alerts = &w->alerts;
+	c.evs = &w->evs;
+	c.key = w->key;
+	return c;
+}
+
+/* The earliest thing the clock will record next: a judgement, a warning, a breach. */
+static void
+next_alert_of(SlaClock *c, NextAlert *next)
+{
+	int			k;
+
+	memset(next, 0, sizeof(*next));
+	if (c->m->att[SLA_ROLE_NEXT_ALERT] == InvalidAttrNumber || c->t == NULL)
+		return;
+	for (k = 0; k < SLA_METRICS; k++)
+		sla_clock_next_alert(c, k, next);
+}
+
+/* An insert: deadlines from the opening, nothing logged (see the file comment). */
+static HeapTuple
+insert_row(Work *w)
+{
+	SlaClock	c;
+	NextAlert	next;
+	int			k;
+
+	sla_times_check_insert(w->m, w->desc, w->newtup, &w->nw);
+	sla_ticket_key_check(w->m, w->newtup);
+	w->alerts = FRESH_BIT;
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		if (w->nw.done[k])
+			w->alerts |= PENDING_BIT(k);
+	w->t_new = targets_of(&w->nw, true);
+	w->log.maxpauses = 1;
+	w->log.pauses = palloc(sizeof(SlaPause));
+	c = clock_of(w, w->t_new, &w->nw, sla_status_pauses(w->m, w->nw.status));
+	for (k = 0; k < SLA_METRICS; k++)
+	{
+		w->nw.has_due[k] = k == SLA_UPDATE ? sla_clock_running(&c, k) : sla_clock_applies(&c, k);
+		if (w->nw.has_due[k])
+			w->nw.due[k] = sla_clock_due(&c, k);
+	}
+	next_alert_of(&c, &next);
+	return written_row(w, &w->nw, w->alerts, &next);
+}
+
+/* When a change happened: the 'changed' column it sets, else the latest time it records, else now. */
+static TimestampTz
+event_time(const Work *w, bool has_prev, TimestampTz prev)
+{
+	const ClientTimes *ct = &w->c.ct;
+	TimestampTz at;
+	int			i;
+
+	for (i = 0; i < ct->n; i++)
+		if (ct->role[i] == SLA_ROLE_CHANGED)
+			return ct->at[i];
+	if (ct->has_latest)
+		return ct->latest;
+	/* the statement's time, but never before what the record already holds */
+	at = GetCurrentStatementStartTimestamp();
+	if (has_prev && prev > at)
+		at = prev;
+	if (w->log.has_last && w->log.last_at > at)
+		at = w->log.last_at;
+	return at;
+}
+
+static void
+classify(Work *w)
+{
+	const SlaMapping *m = w->m;
+	SlaMode		mode = sla_mode_of(m->relid);
+	Change	   *c = &w->c;
+	int			k;
+
+	c->key_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_CONTRACT]) ||
+		!sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_PRIORITY]) ||
+		!sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_OPENED]);
+	c->id_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_ID]);
+	c->sweeping = mode == SLA_MODE_SWEEP;
+	c->recomputing = mode == SLA_MODE_RECOMPUTE;
+	c->paused_now = sla_status_pauses(m, w->nw.status);
+	c->paused_before = sla_status_pauses(m, w->od.status);
+	c->reopened = w->od.done[SLA_RESOLUTION] && !w->nw.done[SLA_RESOLUTION];
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		c->done_new[k] = w->nw.done[k] && !w->od.done[k];
+	c->reported = w->nw.reported && (!w->od.reported || w->nw.report_at != w->od.report_at);
+}
+
+/* Nothing the clock cares about changed. */
+static bool
+clock_untouched(const Work *w)
+{
+	const Change *c = &w->c;
+
+	return !c->key_changed && !(c->id_changed && !w->fresh) && !c->sweeping && !c->recomputing &&
+		c->paused_now == c->paused_before && !c->reopened &&
+		!c->done_new[0] && !c->done_new[1] && !c->reported;
+}
+
+/* No target applies and nothing can be logged: deadlines of a new key are cleared, nothing is guessed. */
+static HeapTuple
+untargeted_row(Work *w)
+{
+	NextAlert	next = {0};
+	int			k;
+
+	for (k = 0; k < SLA_METRICS; k++)
+		if (w->c.key_changed || (k == SLA_UPDATE && w->nw.done[SLA_RESOLUTION]))
+			w->nw.has_due[k] = false;
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		if (w->c.done_new[k])
+			w->alerts |= PENDING_BIT(k);
+	if (w->c.reopened)
+		w->alerts &= ~(METRIC_BITS(SLA_RESOLUTION) | METRIC_BITS(SLA_UPDATE) | PENDING_BIT(SLA_RESOLUTION));
+	return written_row(w, &w->nw, w->alerts, &next);
+}
+
+/*
+ * The clock as it stood, settled up to the change: each metric up to when
+ * the change happened, or up to the response, resolution or report the
+ * change records (what falls on that instant has not passed).
+ */
+static void
+settle_before(Work *w)
+{
+	SlaClock	c = clock_of(w, w->t_old, &w->before, w->c.paused_before);
+	int			k;
+
+	if (c.t == NULL)
+		return;
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		sla_clock_judge(&c, k);
+	for (k = 0; k < SLA_METRICS; k++)
+	{
+		int			done = k == SLA_UPDATE ? SLA_RESOLUTION : k;
+
+		if (k == SLA_UPDATE && w->c.reported)
+			sla_clock_settle(&c, k, w->nw.report_at, true);
+		else if (w->c.done_new[done])
+			sla_clock_settle(&c, k, w->nw.done_at[done], true);
+		else
+			sla_clock_settle(&c, k, w->c.at, false);
+	}
+}
+
+/* The pauses, the cycle and the mask as the change leaves them. */
+static void
+change_state(Work *w)
+{
+	Change	   *c = &w->c;
+	TicketLog  *log = &w->log;
+	int			k;
+
+	memcpy(w->nw.has_due, w->before.has_due, sizeof(w->nw.has_due));
+	memcpy(w->nw.due, w->before.due, sizeof(w->nw.due));
+	if (c->paused_now && !c->paused_before)
+	{
+		log->pauses[log->npauses].from = c->at;
+		log->pauses[log->npauses].to = SLA_PAUSE_OPEN;
+		log->npauses++;
+	}
+	if (!c->paused_now && c->paused_before && log->npauses > 0 &&
+		log->pauses[log->npauses - 1].to == SLA_PAUSE_OPEN)
+		log->pauses[log->npauses - 1].to = Max(c->at, log->pauses[log->npauses - 1].from);
+	if (c->reopened)
+	{
+		w->earlier_breached = (w->alerts & BREACH_BIT(SLA_RESOLUTION)) ||
+			(w->before.has_due[SLA_RESOLUTION] &&
+			 w->od.done_at[SLA_RESOLUTION] > w->before.due[SLA_RESOLUTION]);
+		log->has_cycle = true;
+		log->cycle_start = c->at;
+		log->has_update_breach = false;
+		w->alerts &= ~(METRIC_BITS(SLA_RESOLUTION) | METRIC_BITS(SLA_UPDATE) | PENDING_BIT(SLA_RESOLUTION));
+	}
+	/* a report ends the period: the next one runs from it */
+	if (c->reported)
+		w->alerts &= ~METRIC_BITS(SLA_UPDATE);
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		if (c->done_new[k])
+			w->alerts |= PENDING_BIT(k);
+}
+
+/*
+ * The deadlines of the new state.  A met or missed deadline is a fact; a
+ * running clock (or one still to be judged) is recomputed from scratch when
+ * the change moves it.
+ */
+static void
+new_deadlines(Work *w, SlaClock *clk)
+{
+	const Change *c = &w->c;
 	int			k;
 
 	for (k = 0; k < SLA_METRICS; k++)
 	{
-		bool		breached = (alerts & BREACH_BIT(k)) != 0;
+		bool		running = sla_clock_running(clk, k);
+		bool		pending = k < SLA_DONE_METRICS && (w->alerts & PENDING_BIT(k));
 
-		set_column(&w, m->att[due_role[k]], !nw->has_due[k], TimestampTzGetDatum(nw->due[k]));
-		if (nw->done[k] && nw->has_due[k])
-			set_column(&w, m->att[flag_role[k]], false, BoolGetDatum(breached || nw->done_at[k] > nw->due[k]));
-		else
-			set_column(&w, m->att[flag_role[k]], !breached, BoolGetDatum(breached));
+		if (!sla_clock_applies(clk, k))
+		{
+			if (c->key_changed)
+				w->nw.has_due[k] = false;
+			continue;
+		}
+		if (k == SLA_UPDATE && !running)
+			w->nw.has_due[k] = false;	/* resolved: no report is due */
+		else if ((running || pending) &&
+				 (!w->nw.has_due[k] || c->key_changed || c->recomputing || c->paused_now != c->paused_before ||
+				  (k != SLA_RESPONSE && c->reopened) || (k == SLA_UPDATE && c->reported)))
+		{
+			w->nw.due[k] = sla_clock_due(clk, k);
+			w->nw.has_due[k] = true;
+		}
 	}
-	if (m->att[SLA_ROLE_NEXT_ALERT] != InvalidAttrNumber)
+}
+
+static const char *
+or_none(const char *s)
+{
+	return s ? s : "none";
+}
+
+/* What a contract, priority or opening change says. */
+static char *
+key_change_detail(const Ticket *od, const Ticket *nw)
+{
+	if (od->has_contract != nw->has_contract || od->contract != nw->contract)
+		return od->has_contract ? psprintf("contract %lld -> %lld", (long long) od->contract, (long long) nw->contract) :
+			psprintf("contract none -> %lld", (long long) nw->contract);
+	if ((od->priority == NULL) != (nw->priority == NULL) ||
+		(od->priority && strcmp(od->priority, nw->priority) != 0))
+		return psprintf("%s -> %s", or_none(od->priority), or_none(nw->priority));
+	return pstrdup("opening moved");
+}
+
+/* The change's own events, carrying the deadlines after it; whether a deadline was recomputed. */
+static bool
+change_events(Work *w, SlaClock *clk)
+{
+	const Change *c = &w->c;
+	Ticket	   *nw = &w->nw;
+	bool		recomputed = false;
+	int			k;
+
+	if (c->key_changed)
+		sla_event_add(&w->evs, "priority_changed", -1, c->at, key_change_detail(&w->od, nw), nw, w->tenant);
+	if (c->paused_now && !c->paused_before)
+		sla_event_add(&w->evs, "paused", -1, c->at, pstrdup(nw->status), nw, w->tenant);
+	if (!c->paused_now && c->paused_before)
+		sla_event_add(&w->evs, "resumed", -1, c->at, w->od.status ? pstrdup(w->od.status) : NULL, nw, w->tenant);
+	if (c->reopened)
 	{
-		set_column(&w, m->att[SLA_ROLE_NEXT_ALERT], !next->has, TimestampTzGetDatum(next->at));
-		set_column(&w, m->att[SLA_ROLE_ALERTS], false, Int32GetDatum(alerts));
+		const Ticket *b = &w->before;
+		SlaEvent   *e;
+
+		e = sla_event_add(&w->evs, "reopened", SLA_RESOLUTION, c->at,
+						  psprintf("earlier cycle resolved %s, due %s%s",
+								   crm_timestamptz_text(w->od.done_at[SLA_RESOLUTION]),
+								   b->has_due[SLA_RESOLUTION] ? crm_timestamptz_text(b->due[SLA_RESOLUTION]) : "none",
+								   w->earlier_breached ? ", breached" : ""), nw, w->tenant);
+		e->has_done = true;
+		e->done_at = w->od.done_at[SLA_RESOLUTION];
 	}
-	return sla_row_modified(newtup, desc, w.n, w.cols, w.values, w.nulls);
+	/* a progress report within its period: that period met */
+	if (c->reported && sla_clock_applies(clk, SLA_UPDATE) && w->before.has_due[SLA_UPDATE] &&
+		nw->report_at <= w->before.due[SLA_UPDATE])
+	{
+		SlaEvent   *e = sla_event_add(&w->evs, "met", SLA_UPDATE, nw->report_at, NULL, nw, w->tenant);
+
+		e->has_done = true;
+		e->done_at = nw->report_at;
+	}
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		sla_clock_judge(clk, k);
+	if (!c->recomputing)
+		return false;
+	for (k = 0; k < SLA_METRICS; k++)
+		if (w->before.has_due[k] && nw->has_due[k] && nw->due[k] != w->before.due[k])
+		{
+			sla_event_add(&w->evs, "recomputed", k, GetCurrentStatementStartTimestamp(),
+						  psprintf("due %s -> %s", crm_timestamptz_text(w->before.due[k]),
+								   crm_timestamptz_text(nw->due[k])), nw, w->tenant);
+			recomputed = true;
+		}
+	return recomputed;
+}
+
+/*
+ * Write the events: a history that begins now starts with 'started' (and
+ * the pause the inserted row was in), a renamed ticket's goes on from its
+ * old key; then NOTIFY for each alert.
+ */
+static void
+write_log(Work *w)
+{
+	SlaEventList all;
+	int			i;
+
+	sla_events_init(&all);
+	if (w->need_started && w->evs.n > 0)
+	{
+		Ticket		s = w->od;
+		TimestampTz at = w->od.has_opened ? w->od.opened : w->nw.opened;
+
+		if (!s.has_contract)
+			s.contract = w->nw.contract;
+		sla_event_add(&all, "started", -1, at, NULL, &s, w->tenant);
+		if (w->c.paused_before)
+			sla_event_add(&all, "paused", -1, at, pstrdup(w->od.status), &s, w->tenant);
+	}
+	else if (!w->need_started && w->c.id_changed)
+		sla_event_add(&all, "renamed", -1, w->c.at, pstrdup(w->old_key), &w->nw, w->tenant);
+	if (all.n == 0 && w->evs.n == 0)
+		return;
+	for (i = 0; i < w->evs.n; i++)
+		sla_events_append(&all, &w->evs.ev[i]);
+	sla_log_write(w->m->ticket_table, w->key, &all);
+	for (i = 0; i < all.n; i++)
+		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0)
+			sla_notify_alert(&all.ev[i]);
+	w->alerts &= ~FRESH_BIT;
+}
+
+/* Room in the pause list for the inserted pause and the change's own. */
+static void
+pause_room(TicketLog *log)
+{
+	if (log->pauses == NULL)
+	{
+		log->maxpauses = 2;
+		log->pauses = palloc(sizeof(SlaPause) * 2);
+	}
+	else if (log->maxpauses < log->npauses + 2)
+	{
+		log->maxpauses = log->npauses + 2;
+		log->pauses = repalloc(log->pauses, sizeof(SlaPause) * log->maxpauses);
+	}
+}
+
+/* The key, the tenant and the log of an updated ticket; false if nothing can be recorded. */
+static bool
+read_record(Work *w, bool has_prev, TimestampTz prev)
+{
+	const Change *c = &w->c;
+
+	w->t_new = targets_of(&w->nw, c->key_changed);
+	w->t_old = c->key_changed ? targets_of(&w->od, false) : w->t_new;
+	w->tenant = w->t_new && w->t_new->visible ? w->t_new->tenant :
+		w->t_old && w->t_old->visible ? w->t_old->tenant : NULL;
+	w->key = sla_ticket_key(w->m, w->newtup);
+	if (w->tenant == NULL || w->key == NULL ||
+		(w->fresh && !sla_targets_any(w->t_new) && !sla_targets_any(w->t_old)))
+		return false;
+	if (strlen(w->key) > SLA_KEY_MAX)
+	{
+		/* a key from before 0.3 refused long ones: one such ticket must not stop a sweep of all */
+		if (!c->sweeping)
+			sla_ticket_key_check(w->m, w->newtup);
+		ereport(WARNING,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("ticket key of table %s is longer than %d bytes: the ticket is not swept", w->m->ticket_table,
+						SLA_KEY_MAX),
+				 errhint("Give the ticket a shorter key.")));
+		return false;
+	}
+	w->old_key = c->id_changed ? sla_ticket_key(w->m, w->oldtup) : w->key;
+	if (!w->fresh)
+		sla_log_read(w->tenant, w->m->ticket_table, w->old_key, &w->log);
+	w->need_started = w->fresh || !w->log.started;
+	pause_room(&w->log);
+	if (w->need_started && c->paused_before && w->od.has_opened)
+	{
+		/* inserted in a pausing status: paused from its opening */
+		w->log.pauses[w->log.npauses].from = w->od.opened;
+		w->log.pauses[w->log.npauses].to = SLA_PAUSE_OPEN;
+		w->log.npauses++;
+	}
+	if (w->log.has_last)
+		sla_times_check_log(w->m, w->desc, w->newtup, &w->c.ct, w->log.last_at);
+	w->c.at = event_time(w, has_prev, prev);
+	return true;
+}
+
+/* An update: see the file comment. */
+static HeapTuple
+update_row(Work *w)
+{
+	bool		has_prev;
+	TimestampTz prev = 0;
+	SlaClock	clk;
+	NextAlert	next;
+	int			k;
+
+	sla_times_check_update(w->m, w->desc, w->oldtup, w->newtup, &w->od, &w->nw, &w->c.ct, &has_prev, &prev);
+	w->fresh = (w->od.alerts & FRESH_BIT) != 0;
+	classify(w);
+	/* the trigger's own columns come from the old row, whatever the new one says */
+	memcpy(w->nw.has_due, w->od.has_due, sizeof(w->nw.has_due));
+	memcpy(w->nw.due, w->od.due, sizeof(w->nw.due));
+	w->alerts = w->od.alerts;
+	if (clock_untouched(w))
+		return kept_row(w);
+	if (w->c.id_changed)
+		sla_ticket_key_check(w->m, w->newtup);
+	if (!read_record(w, has_prev, prev))
+		return untargeted_row(w);
+
+	w->before = w->od;
+	sla_events_init(&w->evs);
+	if (!w->c.sweeping && !w->c.recomputing)
+		settle_before(w);
+	change_state(w);
+	clk = clock_of(w, w->t_new, &w->nw, w->c.paused_now);
+	new_deadlines(w, &clk);
+	if (change_events(w, &clk))
+		sla_mode_count(1);		/* a recomputation counts the tickets it changed */
+	if (w->c.sweeping)
+	{
+		/* time passing up to the sweep's instant; a sweep counts what it recorded, judgements included */
+		for (k = 0; k < SLA_METRICS; k++)
+			sla_clock_settle(&clk, k, sla_mode_as_of(), false);
+		sla_mode_count(w->evs.n);
+	}
+	next_alert_of(&clk, &next);
+	write_log(w);
+	return written_row(w, &w->nw, w->alerts, &next);
+}
+
+/* In a sweep or recompute, which goes through many tickets, an error names the one it failed on. */
+static HeapTuple
+update_row_named(Work *w, const char *what)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	char	   *key = sla_ticket_key(w->m, w->oldtup);
+	HeapTuple volatile result = NULL;
+
+	PG_TRY();
+	{
+		result = update_row(w);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(cxt);
+		e = CopyErrorData();
+		FlushErrorState();
+		e->message = psprintf("could not %s ticket %s of table %s: %s", what,
+							  key ? quote_literal_cstr(key) : "with no id", w->m->ticket_table, e->message);
+		ReThrowError(e);
+	}
+	PG_END_TRY();
+	return result;
 }
 
 /* sla_deadlines(): see the file comment */
@@ -396,101 +699,37 @@ Datum
 crm_sla_deadlines(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
-	SlaMapping *m;
-	TupleDesc	desc;
+	Work	   *w;
 	SlaRow		newrow,
 				oldrow;
-	SlaRow	   *newtup = &newrow,
-			   *oldtup = NULL;
-	Ticket		od,				/* the ticket before the change */
-				nw;				/* after */
-	Change		c;
-	SlaTargets *t = NULL;
-	SlaEventList evs;
-	TicketLog	log;
-	NextAlert	next = {0};
-	int32		alerts;
-	int			k;
-	char	   *ticket = NULL;
+	HeapTuple	result;
+	SlaMode		mode;
 
 	check_fired_as_row_trigger(fcinfo);
-	m = statement_mapping(fcinfo);
-	desc = RelationGetDescr(td->tg_relation);
+	w = palloc0(sizeof(Work));
+	w->m = statement_mapping(fcinfo);
+	w->desc = RelationGetDescr(td->tg_relation);
+	w->newtup = &newrow;
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		sla_row_deform(newtup, td->tg_trigtuple, desc);
+	{
+		sla_row_deform(w->newtup, td->tg_trigtuple, w->desc);
+		/* a row moving between partitions arrives as an insert: it keeps what its update wrote */
+		if (w->m->root != w->m->relid && sla_move_arrived(w->m, w->newtup))
+			return PointerGetDatum(w->newtup->tup);
+		sla_ticket_read(w->m, w->newtup, &w->nw);
+		return PointerGetDatum(insert_row(w));
+	}
+	w->oldtup = &oldrow;
+	sla_row_deform(w->oldtup, td->tg_trigtuple, w->desc);
+	sla_row_deform(w->newtup, td->tg_newtuple, w->desc);
+	sla_ticket_read(w->m, w->oldtup, &w->od);
+	sla_ticket_read(w->m, w->newtup, &w->nw);
+	mode = sla_mode_of(w->m->relid);
+	if (mode == SLA_MODE_NONE)
+		result = update_row(w);
 	else
-	{
-		oldtup = &oldrow;
-		sla_row_deform(oldtup, td->tg_trigtuple, desc);
-		sla_row_deform(newtup, td->tg_newtuple, desc);
-	}
-	sla_ticket_read(m, newtup, desc, &nw);
-	if (oldtup == NULL)
-		memcpy(&od, &nw, sizeof(Ticket));
-	else
-		sla_ticket_read(m, oldtup, desc, &od);
-	classify(m, desc, oldtup, newtup, &od, &nw, &c);
-	if (clock_untouched(m, desc, oldtup, newtup, &c))
-		return PointerGetDatum(newtup->tup);
-
-	if (nw.has_key)
-	{
-		t = sla_targets_for(nw.contract, nw.priority);
-		if (!t->has[0] && !t->has[1])
-		{
-			if (c.key_changed)
-				ereport(NOTICE,
-						(errmsg("contract %lld has no SLA target for priority \"%s\": the ticket gets no deadlines",
-								(long long) nw.contract, nw.priority),
-						 errhint("Add rows to crm_contract.sla_target.")));
-			t = NULL;
-		}
-	}
-	if (t == NULL)
-		return PointerGetDatum(untargeted_row(m, desc, newtup, &c));
-
-	/* what the log knows: pauses and the resolution cycle (an insert has no past) */
-	memset(&log, 0, sizeof(log));
-	if (!c.is_insert && (ticket = sla_ticket_key(m, newtup)) != NULL)
-		sla_log_read(m->relid, ticket, &log);
-	if (log.pauses == NULL)
-	{
-		log.maxpauses = 1;
-		log.pauses = palloc(sizeof(SlaPause));
-	}
-	c.at = c.is_insert ? nw.opened : event_time(m, oldtup, newtup, desc);
-
-	evs.n = 0;
-	clock_events(&c, &od, &nw, &log, &evs);
-	alerts = c.is_insert ? 0 : nw.alerts;
-	if (c.reopened)
-		alerts &= ~(0xFF << 8);
-
-	for (k = 0; k < SLA_METRICS; k++)
-	{
-		TimestampTz start = nw.opened;
-		bool		open = !nw.done[k];
-
-		if (!t->has[k])
-		{
-			nw.has_due[k] = false;
-			continue;
-		}
-		if (k == 1 && log.has_cycle && log.cycle_start > start)
-			start = log.cycle_start;
-		metric_deadline(t, k, start, &c, &log, &nw, &evs);
-		metric_outcome(k, &c, &nw, &alerts, &evs);
-		if (c.sweeping && open && !c.paused_now)
-			metric_sweep(t, k, start, &log, &nw, &alerts, &evs);
-		if (open && !c.paused_now && m->att[SLA_ROLE_NEXT_ALERT] != InvalidAttrNumber)
-			metric_next_alert(t, k, start, &log, &nw, alerts, &next);
-	}
-	if (c.recomputing && evs.n > 0)
-		sla_mode_count(1);
-
-	if (evs.n > 0 && ticket == NULL)
-		ticket = sla_ticket_key(m, newtup);
-	if (evs.n > 0 && ticket != NULL)
-		append_log(m, t, ticket, &log, &c, &od, &nw, &evs);
-	return PointerGetDatum(written_row(m, desc, newtup, &nw, alerts, &next));
+		result = update_row_named(w, mode == SLA_MODE_SWEEP ? "sweep" : "recompute");
+	if (w->m->root != w->m->relid)
+		sla_move_expect(w->m, sla_ticket_key(w->m, w->newtup), w->newtup);
+	return PointerGetDatum(result);
 }
