@@ -25,9 +25,9 @@ DATA        = $(wildcard sql/released/crm_contract--*.sql sql/updates/crm_contra
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions receive fcinfo whether they use it or not
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock
+REGRESS      = term_type calendar_tables calendar_days calendar_time due contract_schedule contract_errors penalty penalty_statement sla_trigger sla_clock sla_security sla_bookkeeping sla_partitions sla_identity sla_update_metric
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
-ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race contract_concurrency
+ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race sla_forged_insert contract_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract
 
 EXTRA_CLEAN = build $(DATA_built)

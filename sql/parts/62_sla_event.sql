@@ -24,8 +24,9 @@ CREATE TABLE crm_contract.sla_event (
   update_due   timestamptz,
   done_at      timestamptz
 );
--- what the trigger reads back (a ticket's events since its start) and the readers follow
-CREATE INDEX sla_event_ticket ON crm_contract.sla_event (tenant, ticket_table, ticket, id);
+-- what the trigger reads back (a ticket's events since its start, in its tenant) and the readers
+-- follow (in theirs by row-level security, or in every tenant)
+CREATE INDEX sla_event_ticket ON crm_contract.sla_event (ticket_table, ticket, tenant, id);
 CREATE INDEX sla_event_contract ON crm_contract.sla_event (contract_id, at);
 COMMENT ON TABLE crm_contract.sla_event IS
   'append-only SLA history of tickets, written only by crm_contract.sla_deadlines(), sla_sweep() and sla_recompute() (the guard trigger refuses every other insert): started, paused, resumed, priority changed, reopened, renamed, recomputed, warned, breached, met; each row holds the deadlines after the event';
@@ -33,7 +34,7 @@ COMMENT ON COLUMN crm_contract.sla_event.ticket_table IS 'the ticket table by sc
 COMMENT ON COLUMN crm_contract.sla_event.ticket IS 'the ticket''s id column in its text form; a ticket''s history is its events since its last started event, and a renamed event goes on under the old key it names';
 COMMENT ON COLUMN crm_contract.sla_event.at IS 'when it happened: the opening, the status change, the instant a warning threshold or deadline passed, the response, resolution or progress report';
 COMMENT ON COLUMN crm_contract.sla_event.logged_at IS 'when it was written';
-COMMENT ON COLUMN crm_contract.sla_event.update_due IS 'when the next progress report was due after the event';
+COMMENT ON COLUMN crm_contract.sla_event.update_due IS 'when the next progress report was due after the event (a breached update period: the deadline it missed)';
 COMMENT ON COLUMN crm_contract.sla_event.done_at IS 'met and breached: the response, resolution or report judged (NULL for a breach found by a sweep); reopened: when the earlier cycle was resolved';
 
 CREATE FUNCTION crm_contract.sla_event_append_only() RETURNS trigger
