@@ -16,9 +16,10 @@
 bool
 sla_clock_applies(const SlaClock *c, int k)
 {
-	if (c->t == NULL || !c->t->has[k])
-		return false;
-	return k != SLA_UPDATE || c->m->att[SLA_ROLE_UPDATE_DUE] != InvalidAttrNumber;
+	static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
+
+	/* a metric is timed only where the table keeps its deadline */
+	return c->t != NULL && c->t->has[k] && c->m->att[due_role[k]] != InvalidAttrNumber;
 }
 
 bool

@@ -60,7 +60,7 @@ typedef struct NextAlert
 	bool		working;
 } NextAlert;
 
-/* Whether metric k has a target the table can keep (an update needs its due column). */
+/* Whether metric k has a target and the table a column for its deadline. */
 extern bool sla_clock_applies(const SlaClock *c, int k);
 
 /* Whether metric k's clock runs: it applies and is not done (updates: until resolved). */

@@ -4,18 +4,16 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
-#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
-#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "shared/owner.h"
 #include "shared/spi.h"
 #include "sla/log.h"
 
@@ -71,23 +69,6 @@ sla_event_add(SlaEventList *l, const char *kind, int metric, TimestampTz at, cha
 	memcpy(e->has_due, state->has_due, sizeof(e->has_due));
 	memcpy(e->due, state->due, sizeof(e->due));
 	return e;
-}
-
-/* The owner of crm_contract.sla_event: the role the log is read and written as. */
-static Oid
-log_owner(void)
-{
-	Oid			relid = get_relname_relid("sla_event", get_namespace_oid("crm_contract", false));
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tup))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"crm_contract.sla_event\" does not exist")));
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	return owner;
 }
 
 /* A pause, a resumption, a reopening, a breached update period: what the clock needs back. */
@@ -180,7 +161,7 @@ sla_log_read(const char *tenant, const char *ticket_table, const char *ticket, T
 	args[3] = Int64GetDatum(PG_INT64_MAX);
 	crm_spi_connect();
 	GetUserIdAndSecContext(&save_user, &save_sec);
-	SetUserIdAndSecContext(log_owner(), save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	SetUserIdAndSecContext(crm_table_owner("sla_event"), save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	for (;;)
 	{
 		SPITupleTable *tt;
@@ -290,7 +271,7 @@ sla_log_write(const char *ticket_table, const char *ticket, SlaEventList *l)
 	PG_TRY();
 	{
 		/* as the log's owner, for this statement only; the guard accepts nothing else */
-		SetUserIdAndSecContext(log_owner(), save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+		SetUserIdAndSecContext(crm_table_owner("sla_event"), save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 		log_writing = true;
 		for (i = 0; i < l->n; i++)
 		{

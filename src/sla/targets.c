@@ -15,6 +15,7 @@
 #include "utils/memutils.h"
 
 #include "calendar/cache.h"
+#include "shared/owner.h"
 #include "shared/relwatch.h"
 #include "shared/spi.h"
 #include "sla/targets.h"
@@ -232,6 +233,30 @@ sla_targets_for(int64 contract, const char *priority)
 	}
 	targets_calendars(t);
 	return t;
+}
+
+bool
+sla_contract_exists(int64 contract)
+{
+	static SPIPlanPtr exists_plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		args[1] = {Int64GetDatum(contract)};
+	Oid			owner,
+				save_user;
+	int			save_sec;
+	bool		exists;
+
+	owner = crm_table_owner("contract");
+	crm_spi_connect();
+	crm_spi_plan(&exists_plan, "SELECT FROM crm_contract.contract c WHERE c.id OPERATOR(pg_catalog.=) $1", 1, types);
+	/* as the table's owner for this statement only, as ri_triggers.c checks a reference */
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	crm_spi_check(SPI_execute_plan(exists_plan, args, NULL, true, 1), SPI_OK_SELECT, "read crm_contract.contract");
+	SetUserIdAndSecContext(save_user, save_sec);
+	exists = SPI_processed > 0;
+	SPI_finish();
+	return exists;
 }
 
 static void

@@ -55,6 +55,12 @@ sla_targets_any(const SlaTargets *t)
 /* The targets of (contract, priority), from the cache or the tables. */
 extern SlaTargets *sla_targets_for(int64 contract, const char *priority);
 
+/*
+ * Whether a contract exists, whatever row-level security shows the role
+ * (read as the table's owner): a hidden contract is another tenant's.
+ */
+extern bool sla_contract_exists(int64 contract);
+
 /* The deadline of metric k from start, pushed out by the closed pauses. */
 extern TimestampTz sla_target_deadline(const SlaTargets *t, int k, TimestampTz start,
 									   const SlaPause *pauses, int npauses);

@@ -15,7 +15,7 @@
  * resolution inserted with the ticket is judged at its next change or by
  * the next sweep, which its next_alert points at.
  *
- * A logged change goes through three steps: the clock as it stood is
+ * A logged change (sla/change.c) goes through three steps: the clock as it stood is
  * settled up to the change (warnings and breaches whose time had come,
  * judgements due: what a sweep would have recorded had it run just then),
  * then the change itself (pause, resume, priority change, reopening,
@@ -30,11 +30,13 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/elog.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
 #include "shared/text.h"
+#include "sla/change.h"
 #include "sla/clock.h"
 #include "sla/log.h"
 #include "sla/mapping.h"
@@ -53,46 +55,6 @@ typedef struct SlaCache
 {
 	SlaMapping *m;
 } SlaCache;
-
-/* What a row change is, for the clock. */
-typedef struct Change
-{
-	bool		key_changed;	/* contract, priority or opening: a new target */
-	bool		id_changed;
-	bool		sweeping;		/* sla_sweep() of this table */
-	bool		recomputing;	/* sla_recompute() of this table */
-	bool		paused_now;
-	bool		paused_before;
-	bool		reopened;
-	bool		done_new[SLA_DONE_METRICS]; /* responded / resolved by this change */
-	bool		reported;		/* a new progress report */
-	TimestampTz at;				/* when it happened */
-	ClientTimes ct;				/* the client times it sets */
-} Change;
-
-/* One row change being worked out. */
-typedef struct Work
-{
-	const SlaMapping *m;
-	TupleDesc	desc;
-	SlaRow	   *oldtup;
-	SlaRow	   *newtup;
-	Ticket		od;				/* the old row (its trigger columns: the trigger's own state) */
-	Ticket		nw;				/* the new row, with the trigger's state carried over */
-	Ticket		before;			/* the old row as settled up to the change */
-	Change		c;
-	SlaTargets *t_new;
-	SlaTargets *t_old;
-	const char *tenant;
-	char	   *key;
-	char	   *old_key;
-	TicketLog	log;
-	bool		fresh;			/* nothing logged for this row yet */
-	bool		need_started;	/* its history must begin with 'started' */
-	bool		earlier_breached;	/* a reopened ticket's resolution was breached */
-	int32		alerts;
-	SlaEventList evs;
-} Work;
 
 /* The columns the trigger writes, gathered for one sla_row_modified(). */
 typedef struct Written
@@ -149,33 +111,6 @@ statement_mapping(FunctionCallInfo fcinfo)
 	return c->m;
 }
 
-/*
- * The targets of a ticket's contract and priority.  With notice (a new
- * key), a ticket no target applies to says why: row-level security hides
- * the contract from the role, or the contract has no target for it.
- */
-static SlaTargets *
-targets_of(const Ticket *tk, bool notice)
-{
-	SlaTargets *t;
-
-	if (!tk->has_key)
-		return NULL;
-	t = sla_targets_for(tk->contract, tk->priority);
-	if (notice && !t->visible)
-		ereport(NOTICE,
-				(errmsg("contract %lld is not visible to role \"%s\": the ticket gets no deadlines",
-						(long long) tk->contract, GetUserNameFromId(GetUserId(), false)),
-				 errdetail("Row-level security shows a role the contracts and SLA targets of its own tenant only."),
-				 errhint("Attach the role to the contract's tenant (crm_contract.tenant_member), or choose it with SET crm_contract.tenant.")));
-	else if (notice && !sla_targets_any(t))
-		ereport(NOTICE,
-				(errmsg("contract %lld has no SLA target for priority \"%s\": the ticket gets no deadlines",
-						(long long) tk->contract, tk->priority),
-				 errhint("Add rows to crm_contract.sla_target.")));
-	return t;
-}
-
 /* The trigger's columns: deadlines, breached flags, the next alert and the alert mask. */
 static HeapTuple
 written_row(Work *w, const Ticket *tk, int32 alerts, const NextAlert *next)
@@ -223,24 +158,6 @@ kept_row(Work *w)
 	return sla_row_modified(w->newtup, w->desc, out.n, out.cols, out.values, out.nulls);
 }
 
-/* A clock of the given state under targets t. */
-static SlaClock
-clock_of(Work *w, const SlaTargets *t, Ticket *tk, bool paused)
-{
-	SlaClock	c;
-
-	c.m = w->m;
-	c.t = sla_targets_any(t) ? t : NULL;
-	c.tenant = w->tenant;
-	c.log = &w->log;
-	c.tk = tk;
-	c.paused = paused;
-	c.alerts = &w->alerts;
-	c.evs = &w->evs;
-	c.key = w->key;
-	return c;
-}
-
 /* The earliest thing the clock will record next: a judgement, a warning, a breach. */
 static void
 next_alert_of(SlaClock *c, NextAlert *next)
@@ -268,10 +185,12 @@ insert_row(Work *w)
 	for (k = 0; k < SLA_DONE_METRICS; k++)
 		if (w->nw.done[k])
 			w->alerts |= PENDING_BIT(k);
-	w->t_new = targets_of(&w->nw, true);
+	w->t_new = sla_change_targets(&w->nw, true);
+	if (sla_targets_any(w->t_new) && w->newtup->nulls[w->m->att[SLA_ROLE_ID] - 1])
+		sla_change_null_key(w->m);
 	w->log.maxpauses = 1;
 	w->log.pauses = palloc(sizeof(SlaPause));
-	c = clock_of(w, w->t_new, &w->nw, sla_status_pauses(w->m, w->nw.status));
+	c = sla_change_clock(w, w->t_new, &w->nw, sla_status_pauses(w->m, w->nw.status));
 	for (k = 0; k < SLA_METRICS; k++)
 	{
 		w->nw.has_due[k] = k == SLA_UPDATE ? sla_clock_running(&c, k) : sla_clock_applies(&c, k);
@@ -280,61 +199,6 @@ insert_row(Work *w)
 	}
 	next_alert_of(&c, &next);
 	return written_row(w, &w->nw, w->alerts, &next);
-}
-
-/* When a change happened: the 'changed' column it sets, else the latest time it records, else now. */
-static TimestampTz
-event_time(const Work *w, bool has_prev, TimestampTz prev)
-{
-	const ClientTimes *ct = &w->c.ct;
-	TimestampTz at;
-	int			i;
-
-	for (i = 0; i < ct->n; i++)
-		if (ct->role[i] == SLA_ROLE_CHANGED)
-			return ct->at[i];
-	if (ct->has_latest)
-		return ct->latest;
-	/* the statement's time, but never before what the record already holds */
-	at = GetCurrentStatementStartTimestamp();
-	if (has_prev && prev > at)
-		at = prev;
-	if (w->log.has_last && w->log.last_at > at)
-		at = w->log.last_at;
-	return at;
-}
-
-static void
-classify(Work *w)
-{
-	const SlaMapping *m = w->m;
-	SlaMode		mode = sla_mode_of(m->relid);
-	Change	   *c = &w->c;
-	int			k;
-
-	c->key_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_CONTRACT]) ||
-		!sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_PRIORITY]) ||
-		!sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_OPENED]);
-	c->id_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_ID]);
-	c->sweeping = mode == SLA_MODE_SWEEP;
-	c->recomputing = mode == SLA_MODE_RECOMPUTE;
-	c->paused_now = sla_status_pauses(m, w->nw.status);
-	c->paused_before = sla_status_pauses(m, w->od.status);
-	c->reopened = w->od.done[SLA_RESOLUTION] && !w->nw.done[SLA_RESOLUTION];
-	for (k = 0; k < SLA_DONE_METRICS; k++)
-		c->done_new[k] = w->nw.done[k] && !w->od.done[k];
-	c->reported = w->nw.reported && (!w->od.reported || w->nw.report_at != w->od.report_at);
-}
-
-/* Nothing the clock cares about changed. */
-static bool
-clock_untouched(const Work *w)
-{
-	const Change *c = &w->c;
-
-	return !c->key_changed && !(c->id_changed && !w->fresh) && !c->sweeping && !c->recomputing &&
-		c->paused_now == c->paused_before && !c->reopened &&
-		!c->done_new[0] && !c->done_new[1] && !c->reported;
 }
 
 /* No target applies and nothing can be logged: deadlines of a new key are cleared, nothing is guessed. */
@@ -355,272 +219,6 @@ untargeted_row(Work *w)
 	return written_row(w, &w->nw, w->alerts, &next);
 }
 
-/*
- * The clock as it stood, settled up to the change: each metric up to when
- * the change happened, or up to the response, resolution or report the
- * change records (what falls on that instant has not passed).
- */
-static void
-settle_before(Work *w)
-{
-	SlaClock	c = clock_of(w, w->t_old, &w->before, w->c.paused_before);
-	int			k;
-
-	if (c.t == NULL)
-		return;
-	for (k = 0; k < SLA_DONE_METRICS; k++)
-		sla_clock_judge(&c, k);
-	for (k = 0; k < SLA_METRICS; k++)
-	{
-		int			done = k == SLA_UPDATE ? SLA_RESOLUTION : k;
-
-		if (k == SLA_UPDATE && w->c.reported)
-			sla_clock_settle(&c, k, w->nw.report_at, true);
-		else if (w->c.done_new[done])
-			sla_clock_settle(&c, k, w->nw.done_at[done], true);
-		else
-			sla_clock_settle(&c, k, w->c.at, false);
-	}
-}
-
-/* The pauses, the cycle and the mask as the change leaves them. */
-static void
-change_state(Work *w)
-{
-	Change	   *c = &w->c;
-	TicketLog  *log = &w->log;
-	int			k;
-
-	memcpy(w->nw.has_due, w->before.has_due, sizeof(w->nw.has_due));
-	memcpy(w->nw.due, w->before.due, sizeof(w->nw.due));
-	if (c->paused_now && !c->paused_before)
-	{
-		log->pauses[log->npauses].from = c->at;
-		log->pauses[log->npauses].to = SLA_PAUSE_OPEN;
-		log->npauses++;
-	}
-	if (!c->paused_now && c->paused_before && log->npauses > 0 &&
-		log->pauses[log->npauses - 1].to == SLA_PAUSE_OPEN)
-		log->pauses[log->npauses - 1].to = Max(c->at, log->pauses[log->npauses - 1].from);
-	if (c->reopened)
-	{
-		w->earlier_breached = (w->alerts & BREACH_BIT(SLA_RESOLUTION)) ||
-			(w->before.has_due[SLA_RESOLUTION] &&
-			 w->od.done_at[SLA_RESOLUTION] > w->before.due[SLA_RESOLUTION]);
-		log->has_cycle = true;
-		log->cycle_start = c->at;
-		log->has_update_breach = false;
-		w->alerts &= ~(METRIC_BITS(SLA_RESOLUTION) | METRIC_BITS(SLA_UPDATE) | PENDING_BIT(SLA_RESOLUTION));
-	}
-	/* a report ends the period: the next one runs from it */
-	if (c->reported)
-		w->alerts &= ~METRIC_BITS(SLA_UPDATE);
-	for (k = 0; k < SLA_DONE_METRICS; k++)
-		if (c->done_new[k])
-			w->alerts |= PENDING_BIT(k);
-}
-
-/*
- * The deadlines of the new state.  A met or missed deadline is a fact; a
- * running clock (or one still to be judged) is recomputed from scratch when
- * the change moves it.
- */
-static void
-new_deadlines(Work *w, SlaClock *clk)
-{
-	const Change *c = &w->c;
-	int			k;
-
-	for (k = 0; k < SLA_METRICS; k++)
-	{
-		bool		running = sla_clock_running(clk, k);
-		bool		pending = k < SLA_DONE_METRICS && (w->alerts & PENDING_BIT(k));
-
-		if (!sla_clock_applies(clk, k))
-		{
-			if (c->key_changed)
-				w->nw.has_due[k] = false;
-			continue;
-		}
-		if (k == SLA_UPDATE && !running)
-			w->nw.has_due[k] = false;	/* resolved: no report is due */
-		else if ((running || pending) &&
-				 (!w->nw.has_due[k] || c->key_changed || c->recomputing || c->paused_now != c->paused_before ||
-				  (k != SLA_RESPONSE && c->reopened) || (k == SLA_UPDATE && c->reported)))
-		{
-			w->nw.due[k] = sla_clock_due(clk, k);
-			w->nw.has_due[k] = true;
-		}
-	}
-}
-
-static const char *
-or_none(const char *s)
-{
-	return s ? s : "none";
-}
-
-/* What a contract, priority or opening change says. */
-static char *
-key_change_detail(const Ticket *od, const Ticket *nw)
-{
-	if (od->has_contract != nw->has_contract || od->contract != nw->contract)
-		return od->has_contract ? psprintf("contract %lld -> %lld", (long long) od->contract, (long long) nw->contract) :
-			psprintf("contract none -> %lld", (long long) nw->contract);
-	if ((od->priority == NULL) != (nw->priority == NULL) ||
-		(od->priority && strcmp(od->priority, nw->priority) != 0))
-		return psprintf("%s -> %s", or_none(od->priority), or_none(nw->priority));
-	return pstrdup("opening moved");
-}
-
-/* The change's own events, carrying the deadlines after it; whether a deadline was recomputed. */
-static bool
-change_events(Work *w, SlaClock *clk)
-{
-	const Change *c = &w->c;
-	Ticket	   *nw = &w->nw;
-	bool		recomputed = false;
-	int			k;
-
-	if (c->key_changed)
-		sla_event_add(&w->evs, "priority_changed", -1, c->at, key_change_detail(&w->od, nw), nw, w->tenant);
-	if (c->paused_now && !c->paused_before)
-		sla_event_add(&w->evs, "paused", -1, c->at, pstrdup(nw->status), nw, w->tenant);
-	if (!c->paused_now && c->paused_before)
-		sla_event_add(&w->evs, "resumed", -1, c->at, w->od.status ? pstrdup(w->od.status) : NULL, nw, w->tenant);
-	if (c->reopened)
-	{
-		const Ticket *b = &w->before;
-		SlaEvent   *e;
-
-		e = sla_event_add(&w->evs, "reopened", SLA_RESOLUTION, c->at,
-						  psprintf("earlier cycle resolved %s, due %s%s",
-								   crm_timestamptz_text(w->od.done_at[SLA_RESOLUTION]),
-								   b->has_due[SLA_RESOLUTION] ? crm_timestamptz_text(b->due[SLA_RESOLUTION]) : "none",
-								   w->earlier_breached ? ", breached" : ""), nw, w->tenant);
-		e->has_done = true;
-		e->done_at = w->od.done_at[SLA_RESOLUTION];
-	}
-	/* a progress report within its period: that period met */
-	if (c->reported && sla_clock_applies(clk, SLA_UPDATE) && w->before.has_due[SLA_UPDATE] &&
-		nw->report_at <= w->before.due[SLA_UPDATE])
-	{
-		SlaEvent   *e = sla_event_add(&w->evs, "met", SLA_UPDATE, nw->report_at, NULL, nw, w->tenant);
-
-		e->has_done = true;
-		e->done_at = nw->report_at;
-	}
-	for (k = 0; k < SLA_DONE_METRICS; k++)
-		sla_clock_judge(clk, k);
-	if (!c->recomputing)
-		return false;
-	for (k = 0; k < SLA_METRICS; k++)
-		if (w->before.has_due[k] && nw->has_due[k] && nw->due[k] != w->before.due[k])
-		{
-			sla_event_add(&w->evs, "recomputed", k, GetCurrentStatementStartTimestamp(),
-						  psprintf("due %s -> %s", crm_timestamptz_text(w->before.due[k]),
-								   crm_timestamptz_text(nw->due[k])), nw, w->tenant);
-			recomputed = true;
-		}
-	return recomputed;
-}
-
-/*
- * Write the events: a history that begins now starts with 'started' (and
- * the pause the inserted row was in), a renamed ticket's goes on from its
- * old key; then NOTIFY for each alert.
- */
-static void
-write_log(Work *w)
-{
-	SlaEventList all;
-	int			i;
-
-	sla_events_init(&all);
-	if (w->need_started && w->evs.n > 0)
-	{
-		Ticket		s = w->od;
-		TimestampTz at = w->od.has_opened ? w->od.opened : w->nw.opened;
-
-		if (!s.has_contract)
-			s.contract = w->nw.contract;
-		sla_event_add(&all, "started", -1, at, NULL, &s, w->tenant);
-		if (w->c.paused_before)
-			sla_event_add(&all, "paused", -1, at, pstrdup(w->od.status), &s, w->tenant);
-	}
-	else if (!w->need_started && w->c.id_changed)
-		sla_event_add(&all, "renamed", -1, w->c.at, pstrdup(w->old_key), &w->nw, w->tenant);
-	if (all.n == 0 && w->evs.n == 0)
-		return;
-	for (i = 0; i < w->evs.n; i++)
-		sla_events_append(&all, &w->evs.ev[i]);
-	sla_log_write(w->m->ticket_table, w->key, &all);
-	for (i = 0; i < all.n; i++)
-		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0)
-			sla_notify_alert(&all.ev[i]);
-	w->alerts &= ~FRESH_BIT;
-}
-
-/* Room in the pause list for the inserted pause and the change's own. */
-static void
-pause_room(TicketLog *log)
-{
-	if (log->pauses == NULL)
-	{
-		log->maxpauses = 2;
-		log->pauses = palloc(sizeof(SlaPause) * 2);
-	}
-	else if (log->maxpauses < log->npauses + 2)
-	{
-		log->maxpauses = log->npauses + 2;
-		log->pauses = repalloc(log->pauses, sizeof(SlaPause) * log->maxpauses);
-	}
-}
-
-/* The key, the tenant and the log of an updated ticket; false if nothing can be recorded. */
-static bool
-read_record(Work *w, bool has_prev, TimestampTz prev)
-{
-	const Change *c = &w->c;
-
-	w->t_new = targets_of(&w->nw, c->key_changed);
-	w->t_old = c->key_changed ? targets_of(&w->od, false) : w->t_new;
-	w->tenant = w->t_new && w->t_new->visible ? w->t_new->tenant :
-		w->t_old && w->t_old->visible ? w->t_old->tenant : NULL;
-	w->key = sla_ticket_key(w->m, w->newtup);
-	if (w->tenant == NULL || w->key == NULL ||
-		(w->fresh && !sla_targets_any(w->t_new) && !sla_targets_any(w->t_old)))
-		return false;
-	if (strlen(w->key) > SLA_KEY_MAX)
-	{
-		/* a key from before 0.3 refused long ones: one such ticket must not stop a sweep of all */
-		if (!c->sweeping)
-			sla_ticket_key_check(w->m, w->newtup);
-		ereport(WARNING,
-				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-				 errmsg("ticket key of table %s is longer than %d bytes: the ticket is not swept", w->m->ticket_table,
-						SLA_KEY_MAX),
-				 errhint("Give the ticket a shorter key.")));
-		return false;
-	}
-	w->old_key = c->id_changed ? sla_ticket_key(w->m, w->oldtup) : w->key;
-	if (!w->fresh)
-		sla_log_read(w->tenant, w->m->ticket_table, w->old_key, &w->log);
-	w->need_started = w->fresh || !w->log.started;
-	pause_room(&w->log);
-	if (w->need_started && c->paused_before && w->od.has_opened)
-	{
-		/* inserted in a pausing status: paused from its opening */
-		w->log.pauses[w->log.npauses].from = w->od.opened;
-		w->log.pauses[w->log.npauses].to = SLA_PAUSE_OPEN;
-		w->log.npauses++;
-	}
-	if (w->log.has_last)
-		sla_times_check_log(w->m, w->desc, w->newtup, &w->c.ct, w->log.last_at);
-	w->c.at = event_time(w, has_prev, prev);
-	return true;
-}
-
 /* An update: see the file comment. */
 static HeapTuple
 update_row(Work *w)
@@ -633,26 +231,34 @@ update_row(Work *w)
 
 	sla_times_check_update(w->m, w->desc, w->oldtup, w->newtup, &w->od, &w->nw, &w->c.ct, &has_prev, &prev);
 	w->fresh = (w->od.alerts & FRESH_BIT) != 0;
-	classify(w);
+	sla_change_classify(w);
 	/* the trigger's own columns come from the old row, whatever the new one says */
 	memcpy(w->nw.has_due, w->od.has_due, sizeof(w->nw.has_due));
 	memcpy(w->nw.due, w->od.due, sizeof(w->nw.due));
 	w->alerts = w->od.alerts;
-	if (clock_untouched(w))
-		return kept_row(w);
+	/* a key the log could not keep is refused before anything else: a sweep would have to skip it */
 	if (w->c.id_changed)
 		sla_ticket_key_check(w->m, w->newtup);
-	if (!read_record(w, has_prev, prev))
-		return untargeted_row(w);
+	if (sla_change_untouched(w))
+		return kept_row(w);
+	switch (sla_change_read_record(w, has_prev, prev))
+	{
+		case RECORD_OK:
+			break;
+		case RECORD_NONE:
+			return untargeted_row(w);
+		case RECORD_HIDDEN:
+			return kept_row(w);
+	}
 
 	w->before = w->od;
 	sla_events_init(&w->evs);
 	if (!w->c.sweeping && !w->c.recomputing)
-		settle_before(w);
-	change_state(w);
-	clk = clock_of(w, w->t_new, &w->nw, w->c.paused_now);
-	new_deadlines(w, &clk);
-	if (change_events(w, &clk))
+		sla_change_settle_before(w);
+	sla_change_state(w);
+	clk = sla_change_clock(w, w->t_new, &w->nw, w->c.paused_now);
+	sla_change_deadlines(w, &clk);
+	if (sla_change_events(w, &clk))
 		sla_mode_count(1);		/* a recomputation counts the tickets it changed */
 	if (w->c.sweeping)
 	{
@@ -662,7 +268,7 @@ update_row(Work *w)
 		sla_mode_count(w->evs.n);
 	}
 	next_alert_of(&clk, &next);
-	write_log(w);
+	sla_change_write_log(w);
 	return written_row(w, &w->nw, w->alerts, &next);
 }
 

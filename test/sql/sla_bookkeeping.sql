@@ -108,10 +108,14 @@ CREATE TABLE public.bk_twice (id bigint, contract_id bigint, priority text, open
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.bk_twice FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines('changed=response_due');
 CREATE TABLE public.bk_updates (id bigint, contract_id bigint, priority text, opened_at timestamptz, update_due timestamptz, sla_alerts integer);
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.bk_updates FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
-GRANT INSERT ON public.bk_generated, public.bk_twice, public.bk_updates TO bk_desk_a;
+CREATE TABLE public.bk_nullid (id bigint, contract_id bigint, priority text, opened_at timestamptz, response_due timestamptz, sla_alerts integer);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.bk_nullid FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
+GRANT INSERT ON public.bk_generated, public.bk_twice, public.bk_updates, public.bk_nullid TO bk_desk_a;
 SET ROLE bk_desk_a;
 SELECT t, pg_temp.try(format('INSERT INTO public.%I (id, contract_id, opened_at) VALUES (1, %s, now())', t, :c)) AS refused
   FROM unnest(ARRAY['bk_generated', 'bk_twice', 'bk_updates']) t;
+-- a ticket under an SLA with no key: its events could not be logged
+SELECT pg_temp.try(format($$INSERT INTO public.bk_nullid VALUES (NULL, %s, 'P1', '2026-10-09 09:00+08')$$, :c)) AS null_key;
 RESET ROLE;
 -- char(n): padded values read as written ('P1  ' is P1, 'pending  ...' pauses); a char(n) key without its padding
 CREATE TABLE public.bk_char (ref char(8) PRIMARY KEY, contract_id bigint, priority char(4), status char(20) DEFAULT 'open',
@@ -147,7 +151,7 @@ INSERT INTO public.bk_ticket (contract_id, priority, opened_at) VALUES (:c2, 'P1
 UPDATE calendar SET covered_to = '2026-10-08' WHERE name = 'CN-short';
 SELECT pg_temp.try($$SELECT crm_contract.sla_recompute('public.bk_ticket')$$) AS recompute;
 
-DROP TABLE public.bk_ticket, public.bk_generated, public.bk_twice, public.bk_updates, public.bk_char;
+DROP TABLE public.bk_ticket, public.bk_generated, public.bk_twice, public.bk_updates, public.bk_nullid, public.bk_char;
 REVOKE ALL ON contract, sla_target, sla_event FROM bk_desk_a;
 DROP ROLE bk_desk_a;
 DELETE FROM contract;

@@ -105,12 +105,20 @@ SELECT kind, obligation, accrued FROM contract_statement(:ca, '2026-10-31') WHER
 -- B that reads an event of A by its id finds nothing.
 SELECT id AS a_breach FROM sla_event WHERE ticket_table = 'public.sec_ticket' AND kind = 'breached' \gset
 GRANT SELECT ON crm_contract.sla_event TO sec_member_b;
+GRANT EXECUTE ON FUNCTION sla_sweep(regclass, timestamptz), sla_recompute(regclass) TO sec_member_b;
 SET ROLE sec_member_b;
 SELECT count(*) AS what_b_reads_of_the_alert FROM crm_contract.sla_event WHERE id = :a_breach;
 -- B's own ticket on B's contract: its events are B's (7×24, 1 hour: due 10:00)
 INSERT INTO public.sec_ticket (contract_id, priority, opened_at) VALUES (:cb, 'P1', '2026-10-09 09:00+08') RETURNING id, response_due;
 UPDATE public.sec_ticket SET first_response_at = '2026-10-09 09:40+08' WHERE contract_id = :cb;
 SELECT kind, metric, at FROM sla_history('public.sec_ticket', '2');
+-- B may write the shared table, but not A's clock: a change of A's ticket is refused, and B's sweep
+-- leaves A's tickets to A (ticket 1 still due to warn at 15:00, its resolution's 50%)
+SELECT pg_temp.try($$UPDATE public.sec_ticket SET first_response_at = '2026-10-09 13:10+08' WHERE id = 1$$) AS changing_a_ticket_of_a;
+SELECT sla_sweep('public.sec_ticket', '2026-10-09 17:00+08') AS marked_by_b;
+RESET ROLE;
+SELECT sla_next_alert, sla_alerts FROM public.sec_ticket WHERE id = 1;
+SET ROLE sec_member_b;
 -- a ticket of B on A's contract: the targets are hidden by row-level security, and the notice says so
 INSERT INTO public.sec_ticket (contract_id, priority, opened_at) VALUES (:ca, 'P1', '2026-10-09 09:00+08');
 SELECT response_due, resolve_due FROM public.sec_ticket WHERE id = 3;
@@ -125,12 +133,19 @@ GRANT SELECT, INSERT, UPDATE ON public.sec_keyed TO sec_desk_a;
 SET ROLE sec_desk_a;
 SELECT pg_temp.try(format($$INSERT INTO public.sec_keyed VALUES (%L, %s, 'P1', '2026-10-09 09:00+08')$$, repeat('k', 9000), :ca)) AS long_key;
 INSERT INTO public.sec_keyed (ref, contract_id, priority, opened_at) VALUES ('INC-1', :ca, 'P1', '2026-10-09 09:00+08');
+SELECT pg_temp.try($$UPDATE public.sec_keyed SET ref = repeat('k', 300) WHERE ref = 'INC-1'$$) AS renamed_too_long;
 RESET ROLE;
-SELECT sla_sweep('public.sec_keyed', '2026-10-09 11:30+08') AS marked;   -- 50% 10:00, 75% 10:30, breach 11:00
+-- a key written before 0.3 refused long ones (here: with the trigger off) is warned about, not swept
+ALTER TABLE public.sec_keyed DISABLE TRIGGER sla;
+INSERT INTO public.sec_keyed VALUES (repeat('k', 9000), :ca, 'P1', '2026-10-09 09:00+08', '2026-10-09 11:00+08', '2026-10-09 10:00+08', 0);
+ALTER TABLE public.sec_keyed ENABLE TRIGGER sla;
+\set VERBOSITY terse
+SELECT sla_sweep('public.sec_keyed', '2026-10-09 11:30+08') AS marked;   -- INC-1: 50% 10:00, 75% 10:30, breach 11:00
+\set VERBOSITY default
+SELECT left(ref, 8) AS ref, sla_next_alert FROM public.sec_keyed ORDER BY ref;
 
 -- 5. Functions given a table: a dangling OID is 42P01; a role without the privilege is refused
 -- before anything is locked (test/isolation/specs/sla_forged_insert.spec waits on no lock).
-GRANT EXECUTE ON FUNCTION sla_sweep(regclass, timestamptz), sla_recompute(regclass) TO sec_member_b;
 CREATE TABLE public.sec_private (id bigint, contract_id bigint, priority text, opened_at timestamptz,
   response_due timestamptz, sla_next_alert timestamptz, sla_alerts integer);
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.sec_private FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
