@@ -13,24 +13,6 @@
 #include "shared/text.h"
 #include "sla/clock.h"
 
-bool
-sla_clock_applies(const SlaClock *c, int k)
-{
-	static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
-
-	/* a metric is timed only where the table keeps its deadline */
-	return c->t != NULL && c->t->has[k] && c->m->att[due_role[k]] != InvalidAttrNumber;
-}
-
-bool
-sla_clock_running(const SlaClock *c, int k)
-{
-	if (!sla_clock_applies(c, k))
-		return false;
-	/* progress reports are due until the ticket is resolved */
-	return !c->tk->done[k == SLA_UPDATE ? SLA_RESOLUTION : k];
-}
-
 TimestampTz
 sla_clock_start(const SlaClock *c, int k)
 {

@@ -60,11 +60,23 @@ typedef struct NextAlert
 	bool		working;
 } NextAlert;
 
-/* Whether metric k has a target and the table a column for its deadline. */
-extern bool sla_clock_applies(const SlaClock *c, int k);
+/* Whether metric k has a target and the table a column for its deadline (inline: every insert asks). */
+static inline bool
+sla_clock_applies(const SlaClock *c, int k)
+{
+	SlaRole		due = k == SLA_RESPONSE ? SLA_ROLE_RESPONSE_DUE :
+		k == SLA_RESOLUTION ? SLA_ROLE_RESOLVE_DUE : SLA_ROLE_UPDATE_DUE;
 
-/* Whether metric k's clock runs: it applies and is not done (updates: until resolved). */
-extern bool sla_clock_running(const SlaClock *c, int k);
+	/* a metric is timed only where the table keeps its deadline */
+	return c->t != NULL && c->t->has[k] && c->m->att[due] != InvalidAttrNumber;
+}
+
+/* Whether metric k's clock runs: it applies and is not done (progress reports: until resolved). */
+static inline bool
+sla_clock_running(const SlaClock *c, int k)
+{
+	return sla_clock_applies(c, k) && !c->tk->done[k == SLA_UPDATE ? SLA_RESOLUTION : k];
+}
 
 /* Where metric k's clock starts. */
 extern TimestampTz sla_clock_start(const SlaClock *c, int k);

@@ -22,18 +22,6 @@ sla_row_deform(SlaRow *r, HeapTuple tup, TupleDesc desc)
 	heap_deform_tuple(tup, desc, r->values, r->nulls);
 }
 
-Datum
-sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull)
-{
-	if (att == InvalidAttrNumber)
-	{
-		*isnull = true;
-		return (Datum) 0;
-	}
-	*isnull = r->nulls[att - 1];
-	return r->values[att - 1];
-}
-
 bool
 sla_row_same(const SlaRow *a, const SlaRow *b, TupleDesc desc, AttrNumber att)
 {
@@ -94,7 +82,7 @@ sla_ticket_key(const SlaMapping *m, const SlaRow *r)
 }
 
 void
-sla_ticket_key_check(const SlaMapping *m, const SlaRow *r)
+sla_ticket_key_text_check(const SlaMapping *m, const SlaRow *r)
 {
 	bool		isnull;
 	Datum		d = sla_row_get(r, m->att[SLA_ROLE_ID], &isnull);
@@ -102,7 +90,7 @@ sla_ticket_key_check(const SlaMapping *m, const SlaRow *r)
 	size_t		len;
 
 	/* a text form longer than 4 bytes per stored byte is unheard of: short values need no output call */
-	if (isnull || !m->id_varlena || toast_raw_datum_size(d) - VARHDRSZ <= SLA_KEY_MAX / 4)
+	if (isnull || toast_raw_datum_size(d) - VARHDRSZ <= SLA_KEY_MAX / 4)
 		return;
 	key = sla_ticket_key(m, r);
 	len = strlen(key);
@@ -140,7 +128,7 @@ instant(const SlaMapping *m, const SlaRow *row, SlaRole role, TimestampTz *at)
 }
 
 void
-sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk)
+sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk, bool with_state)
 {
 	static const SlaRole done_role[SLA_DONE_METRICS] = {SLA_ROLE_RESPONDED, SLA_ROLE_RESOLVED};
 	static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
@@ -164,6 +152,8 @@ sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk)
 		tk->done[k] = instant(m, row, done_role[k], &tk->done_at[k]);
 	tk->reported = instant(m, row, SLA_ROLE_PROGRESSED, &tk->report_at);
 	tk->has_changed = instant(m, row, SLA_ROLE_CHANGED, &tk->changed);
+	if (!with_state)
+		return;
 	for (k = 0; k < SLA_METRICS; k++)
 		tk->has_due[k] = instant(m, row, due_role[k], &tk->due[k]);
 	d = sla_row_get(row, m->att[SLA_ROLE_ALERTS], &isnull);

@@ -27,7 +27,17 @@ typedef struct SlaRow
 extern void sla_row_deform(SlaRow *r, HeapTuple tup, TupleDesc desc);
 
 /* The value of a column (NULL for an unmapped role, att InvalidAttrNumber). */
-extern Datum sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull);
+static inline Datum
+sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull)
+{
+	if (att == InvalidAttrNumber)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	*isnull = r->nulls[att - 1];
+	return r->values[att - 1];
+}
 
 /* Whether a column holds the same value in both rows. */
 extern bool sla_row_same(const SlaRow *a, const SlaRow *b, TupleDesc desc, AttrNumber att);
@@ -60,7 +70,11 @@ typedef struct Ticket
 	int32		alerts;
 } Ticket;
 
-extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk);
+/*
+ * Read a row; with_state also reads the trigger's own columns (the old row
+ * of an update: a new row's are ignored, whatever the client put there).
+ */
+extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk, bool with_state);
 
 /* The ticket's id in its text form, the key of its events; NULL if the id is NULL. */
 extern char *sla_ticket_key(const SlaMapping *m, const SlaRow *r);
@@ -69,6 +83,14 @@ extern char *sla_ticket_key(const SlaMapping *m, const SlaRow *r);
  * Refuse a key longer than SLA_KEY_MAX (22001), naming the table; cheap for
  * short values, which is every key of fixed-size types.
  */
-extern void sla_ticket_key_check(const SlaMapping *m, const SlaRow *r);
+extern void sla_ticket_key_text_check(const SlaMapping *m, const SlaRow *r);
+
+static inline void
+sla_ticket_key_check(const SlaMapping *m, const SlaRow *r)
+{
+	/* keys of fixed-size types (bigint, uuid) are short: no call on the insert path */
+	if (m->id_varlena)
+		sla_ticket_key_text_check(m, r);
+}
 
 #endif

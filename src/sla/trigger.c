@@ -113,9 +113,8 @@ statement_mapping(FunctionCallInfo fcinfo)
 
 /* The trigger's columns: deadlines, breached flags, the next alert and the alert mask. */
 static HeapTuple
-written_row(Work *w, const Ticket *tk, int32 alerts, const NextAlert *next)
+written_row(const SlaMapping *m, TupleDesc desc, SlaRow *row, const Ticket *tk, int32 alerts, const NextAlert *next)
 {
-	const SlaMapping *m = w->m;
 	Written		out = {0};
 	int			k;
 
@@ -134,7 +133,7 @@ written_row(Work *w, const Ticket *tk, int32 alerts, const NextAlert *next)
 	}
 	set_column(&out, m->att[SLA_ROLE_NEXT_ALERT], !next->has, TimestampTzGetDatum(next->at));
 	set_column(&out, m->att[SLA_ROLE_ALERTS], false, Int32GetDatum(alerts));
-	return sla_row_modified(w->newtup, w->desc, out.n, out.cols, out.values, out.nulls);
+	return sla_row_modified(row, desc, out.n, out.cols, out.values, out.nulls);
 }
 
 /* A change the clock does not care about: the trigger's columns stay as the old row had them. */
@@ -171,34 +170,48 @@ next_alert_of(SlaClock *c, NextAlert *next)
 		sla_clock_next_alert(c, k, next);
 }
 
-/* An insert: deadlines from the opening, nothing logged (see the file comment). */
+/*
+ * An insert: deadlines from the opening, nothing logged (see the file
+ * comment).  The path every bulk load takes: nothing here but the clock's
+ * arithmetic and the row.
+ */
 static HeapTuple
-insert_row(Work *w)
+insert_row(const SlaMapping *m, TupleDesc desc, SlaRow *row)
 {
-	SlaClock	c;
+	Ticket		nw;
+	TicketLog	log = {0};
+	SlaPause	pause;
+	SlaTargets *t;
+	SlaClock	c = {0};
 	NextAlert	next;
+	int32		alerts = FRESH_BIT;
 	int			k;
 
-	sla_times_check_insert(w->m, w->desc, w->newtup, &w->nw);
-	sla_ticket_key_check(w->m, w->newtup);
-	w->alerts = FRESH_BIT;
+	sla_ticket_read(m, row, &nw, false);	/* whatever the client put in the trigger's columns is ignored */
+	sla_times_check_insert(m, desc, row, &nw);
+	sla_ticket_key_check(m, row);
 	for (k = 0; k < SLA_DONE_METRICS; k++)
-		if (w->nw.done[k])
-			w->alerts |= PENDING_BIT(k);
-	w->t_new = sla_change_targets(&w->nw, true);
-	if (sla_targets_any(w->t_new) && w->newtup->nulls[w->m->att[SLA_ROLE_ID] - 1])
-		sla_change_null_key(w->m);
-	w->log.maxpauses = 1;
-	w->log.pauses = palloc(sizeof(SlaPause));
-	c = sla_change_clock(w, w->t_new, &w->nw, sla_status_pauses(w->m, w->nw.status));
+		if (nw.done[k])
+			alerts |= PENDING_BIT(k);
+	t = sla_change_targets(&nw, true);
+	if (sla_targets_any(t) && row->nulls[m->att[SLA_ROLE_ID] - 1])
+		sla_change_null_key(m);
+	log.maxpauses = 1;
+	log.pauses = &pause;
+	c.m = m;
+	c.t = sla_targets_any(t) ? t : NULL;
+	c.log = &log;
+	c.tk = &nw;
+	c.paused = sla_status_pauses(m, nw.status);
+	c.alerts = &alerts;
 	for (k = 0; k < SLA_METRICS; k++)
 	{
-		w->nw.has_due[k] = k == SLA_UPDATE ? sla_clock_running(&c, k) : sla_clock_applies(&c, k);
-		if (w->nw.has_due[k])
-			w->nw.due[k] = sla_clock_due(&c, k);
+		nw.has_due[k] = k == SLA_UPDATE ? sla_clock_running(&c, k) : sla_clock_applies(&c, k);
+		if (nw.has_due[k])
+			nw.due[k] = sla_clock_due(&c, k);
 	}
 	next_alert_of(&c, &next);
-	return written_row(w, &w->nw, w->alerts, &next);
+	return written_row(m, desc, row, &nw, alerts, &next);
 }
 
 /* No target applies and nothing can be logged: deadlines of a new key are cleared, nothing is guessed. */
@@ -216,7 +229,7 @@ untargeted_row(Work *w)
 			w->alerts |= PENDING_BIT(k);
 	if (w->c.reopened)
 		w->alerts &= ~(METRIC_BITS(SLA_RESOLUTION) | METRIC_BITS(SLA_UPDATE) | PENDING_BIT(SLA_RESOLUTION));
-	return written_row(w, &w->nw, w->alerts, &next);
+	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next);
 }
 
 /* An update: see the file comment. */
@@ -269,7 +282,7 @@ update_row(Work *w)
 	}
 	next_alert_of(&clk, &next);
 	sla_change_write_log(w);
-	return written_row(w, &w->nw, w->alerts, &next);
+	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next);
 }
 
 /* In a sweep or recompute, which goes through many tickets, an error names the one it failed on. */
@@ -305,6 +318,8 @@ Datum
 crm_sla_deadlines(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
+	SlaMapping *m;
+	TupleDesc	desc;
 	Work	   *w;
 	SlaRow		newrow,
 				oldrow;
@@ -312,30 +327,31 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 	SlaMode		mode;
 
 	check_fired_as_row_trigger(fcinfo);
-	w = palloc0(sizeof(Work));
-	w->m = statement_mapping(fcinfo);
-	w->desc = RelationGetDescr(td->tg_relation);
-	w->newtup = &newrow;
+	m = statement_mapping(fcinfo);
+	desc = RelationGetDescr(td->tg_relation);
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
-		sla_row_deform(w->newtup, td->tg_trigtuple, w->desc);
+		sla_row_deform(&newrow, td->tg_trigtuple, desc);
 		/* a row moving between partitions arrives as an insert: it keeps what its update wrote */
-		if (w->m->root != w->m->relid && sla_move_arrived(w->m, w->newtup))
-			return PointerGetDatum(w->newtup->tup);
-		sla_ticket_read(w->m, w->newtup, &w->nw);
-		return PointerGetDatum(insert_row(w));
+		if (m->root != m->relid && sla_move_arrived(m, &newrow))
+			return PointerGetDatum(newrow.tup);
+		return PointerGetDatum(insert_row(m, desc, &newrow));
 	}
+	w = palloc0(sizeof(Work));
+	w->m = m;
+	w->desc = desc;
+	w->newtup = &newrow;
 	w->oldtup = &oldrow;
-	sla_row_deform(w->oldtup, td->tg_trigtuple, w->desc);
-	sla_row_deform(w->newtup, td->tg_newtuple, w->desc);
-	sla_ticket_read(w->m, w->oldtup, &w->od);
-	sla_ticket_read(w->m, w->newtup, &w->nw);
-	mode = sla_mode_of(w->m->relid);
+	sla_row_deform(w->oldtup, td->tg_trigtuple, desc);
+	sla_row_deform(w->newtup, td->tg_newtuple, desc);
+	sla_ticket_read(m, w->oldtup, &w->od, true);
+	sla_ticket_read(m, w->newtup, &w->nw, false);
+	mode = sla_mode_of(m->relid);
 	if (mode == SLA_MODE_NONE)
 		result = update_row(w);
 	else
 		result = update_row_named(w, mode == SLA_MODE_SWEEP ? "sweep" : "recompute");
-	if (w->m->root != w->m->relid)
-		sla_move_expect(w->m, sla_ticket_key(w->m, w->newtup), w->newtup);
+	if (m->root != m->relid)
+		sla_move_expect(m, sla_ticket_key(m, w->newtup), w->newtup);
 	return PointerGetDatum(result);
 }
