@@ -19,9 +19,6 @@
 SET client_min_messages = warning;
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
--- scans of src start where another scan of it is, unless told not to: without this the rows
--- would not come in the order they open, and each run would insert them in another order
-SET synchronize_seqscans = off;
 SET timezone = 'Asia/Shanghai';
 CREATE EXTENSION IF NOT EXISTS crm_contract;
 INSERT INTO crm_contract.tenant_member VALUES (current_user, 'bench');

@@ -16,6 +16,7 @@ static struct
 {
 	bool		valid;
 	Oid			root;
+	Oid			from;			/* the partition it was in */
 	LocalTransactionId xact;
 	TimestampTz statement;
 	char		key[SLA_KEY_MAX + 1];
@@ -32,6 +33,7 @@ sla_move_expect(const SlaMapping *m, const char *key, const SlaRow *row)
 	if (!expected.valid)
 		return;
 	expected.root = m->root;
+	expected.from = m->relid;
 	expected.xact = MyProc->lxid;
 	expected.statement = GetCurrentStatementStartTimestamp();
 	strcpy(expected.key, key);
@@ -45,7 +47,8 @@ sla_move_arrived(const SlaMapping *m, const SlaRow *row)
 	char	   *key;
 	int			i;
 
-	if (!expected.valid || expected.root != m->root || expected.xact != MyProc->lxid ||
+	/* a move goes to another partition of the same root, in the same statement */
+	if (!expected.valid || expected.root != m->root || expected.from == m->relid || expected.xact != MyProc->lxid ||
 		expected.statement != GetCurrentStatementStartTimestamp())
 		return false;
 	/* the trigger's columns as the update wrote them, role by role (partitions may order columns differently) */
