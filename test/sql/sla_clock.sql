@@ -151,7 +151,9 @@ SELECT sla_recompute('ticket') AS tickets_changed_again;
 -- 2 h paused = 2:45; t3 0:10; t5 14:00-16:30 = 2:30; t2, t4 none.  Mean 5:25 / 3 = 1:48:20,
 -- p95 (a value of the set) 2:45.  Resolution: t1 09:00-17:00 = 7 h less 2 h = 5:00; t3's
 -- current cycle Fri 16:00 to Mon 10:00 = 2 + 8 (Saturday worked) + 1 = 11:00.  Mean 8:00, p95 11:00.
-SELECT month, tickets_opened, met, breached, still_open, compliance, response_mean, response_p95, resolution_mean, resolution_p95
+-- Over every cycle: t3's first one, Thu 09:00-10:00, adds 1:00: 5:00 and 12:00, mean 8:30, p95 12:00.
+SELECT month, tickets_opened, met, breached, still_open, compliance, response_mean, response_p95, resolution_mean, resolution_p95,
+       resolution_total_mean, resolution_total_p95
   FROM sla_report('ticket') WHERE contract_id = :c1;
 UPDATE ticket SET status = 'resolved', first_response_at = '2026-10-09 10:45+08', resolved_at = '2026-10-09 11:00+08',
                   updated_at = '2026-10-09 11:00+08' WHERE id = 2;          -- before 11:30 and Sat 09:30: met
