@@ -5,14 +5,18 @@
  */
 #include "postgres.h"
 
+#include "access/table.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
+#include "catalog/partition.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/value.h"
 #include "parser/parse_func.h"
 #include "utils/builtins.h"
-#include "access/table.h"
-#include "funcapi.h"
 #include "utils/lsyscache.h"
 
 #include "sla/mapping.h"
@@ -35,6 +39,12 @@ typedef struct SlaRoleSpec
 	bool		required;
 } SlaRoleSpec;
 
+/*
+ * In SlaRole order.  The client's roles come first, then the columns the
+ * trigger writes (sla_role_written): one more written role goes at its place
+ * in SlaRole, here, in trigger.c's written_row() and in the SQL comment of
+ * sla_deadlines().
+ */
 static const SlaRoleSpec roles[SLA_NUM_ROLES] = {
 	{"id", "id", TYPE_ANY, true},
 	{"contract", "contract_id", TYPE_ID, true},
@@ -44,15 +54,18 @@ static const SlaRoleSpec roles[SLA_NUM_ROLES] = {
 	{"changed", "updated_at", TYPE_TIMESTAMPTZ, false},
 	{"responded", "first_response_at", TYPE_TIMESTAMPTZ, false},
 	{"resolved", "resolved_at", TYPE_TIMESTAMPTZ, false},
+	{"progressed", "last_update_at", TYPE_TIMESTAMPTZ, false},
+	/* written by the trigger */
 	{"response_due", "response_due", TYPE_TIMESTAMPTZ, false},
 	{"resolve_due", "resolve_due", TYPE_TIMESTAMPTZ, false},
+	{"update_due", "update_due", TYPE_TIMESTAMPTZ, false},
 	{"response_breached", "response_breached", TYPE_BOOL, false},
 	{"resolve_breached", "resolve_breached", TYPE_BOOL, false},
 	{"next_alert", "sla_next_alert", TYPE_TIMESTAMPTZ, false},
-	{"alerts", "sla_alerts", TYPE_INT4, false},
+	{"alerts", "sla_alerts", TYPE_INT4, true},	/* the trigger's state: which alerts fired, what is logged */
 };
 
-#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, response_due, resolve_due, response_breached, resolve_breached, next_alert, alerts"
+#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, progressed, response_due, resolve_due, update_due, response_breached, resolve_breached, next_alert, alerts"
 #define DEFAULT_PAUSED "pending,waiting_customer"
 
 const char *
@@ -192,24 +205,44 @@ parse_arguments(const Trigger *trig, const char *relname, SlaMapping *m, MemoryC
 	parse_paused(m, paused, mcxt);
 }
 
-/* The column of each role, checked for existence and type. */
+/* The hint for a missing column: the trigger's own state column is added, others are mapped. */
+static void
+missing_column(const Trigger *trig, const char *relname, SlaRole r, const char *column)
+{
+	if (r == SLA_ROLE_ALERTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" does not exist in table \"%s\"",
+						column, roles[r].name, trig->tgname, relname),
+				 errdetail("The trigger keeps its state there: which alerts fired and whether the ticket's start is logged."),
+				 errhint("ALTER TABLE %s ADD sla_alerts integer NOT NULL DEFAULT 0, or map the role with 'alerts=<column>'.",
+						 quote_identifier(relname))));
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" does not exist in table \"%s\"",
+					column, roles[r].name, trig->tgname, relname),
+			 errhint("Map the role to a column with the trigger argument '%s=<column>'.", roles[r].name)));
+}
+
+/* The column of each role, checked for existence, type, generation and uniqueness. */
 static void
 resolve_columns(TupleDesc desc, const Trigger *trig, const char *relname, SlaMapping *m,
 				const char **column, const bool *explicit_role)
 {
 	int			i,
-				r;
+				r,
+				q;
 
 	for (r = 0; r < SLA_NUM_ROLES; r++)
 	{
 		AttrNumber	att = InvalidAttrNumber;
+		Form_pg_attribute a = NULL;
 
 		if (column[r][0] != '\0')
 		{
 			for (i = 0; i < desc->natts; i++)
 			{
-				Form_pg_attribute a = TupleDescAttr(desc, i);
-
+				a = TupleDescAttr(desc, i);
 				if (!a->attisdropped && strcmp(NameStr(a->attname), column[r]) == 0)
 				{
 					att = a->attnum;
@@ -220,20 +253,32 @@ resolve_columns(TupleDesc desc, const Trigger *trig, const char *relname, SlaMap
 		if (att == InvalidAttrNumber)
 		{
 			if (explicit_role[r] || roles[r].required)
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_COLUMN),
-						 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" does not exist in table \"%s\"",
-								column[r], roles[r].name, trig->tgname, relname),
-						 errhint("Map the role to a column with the trigger argument '%s=<column>'.", roles[r].name)));
+				missing_column(trig, relname, r, column[r]);
 			continue;
 		}
-		if (!type_ok(roles[r].type, TupleDescAttr(desc, att - 1)->atttypid))
+		if (!type_ok(roles[r].type, a->atttypid))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" on table \"%s\" is of type %s, not %s",
 							column[r], roles[r].name, trig->tgname, relname,
-							format_type_be(TupleDescAttr(desc, att - 1)->atttypid), type_name(roles[r].type))));
+							format_type_be(a->atttypid), type_name(roles[r].type))));
+		/* a BEFORE trigger sees a generated column before it is computed: NULL, never the value */
+		if (a->attgenerated != '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("column \"%s\" for role \"%s\" of trigger \"%s\" on table \"%s\" is a generated column",
+							column[r], roles[r].name, trig->tgname, relname),
+					 errdetail("A BEFORE trigger runs before generated columns are computed, so it would read NULL."),
+					 errhint("Map the role to a plain column the application writes.")));
+		for (q = 0; q < r; q++)
+			if (m->att[q] == att)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" of table \"%s\" plays two roles of trigger \"%s\": %s and %s",
+								column[r], relname, trig->tgname, roles[q].name, roles[r].name),
+						 errhint("Each role needs a column of its own.")));
 		m->att[r] = att;
+		m->typid[r] = a->atttypid;
 	}
 }
 
@@ -241,18 +286,46 @@ resolve_columns(TupleDesc desc, const Trigger *trig, const char *relname, SlaMap
 static void
 check_complete(const Trigger *trig, const char *relname, const SlaMapping *m)
 {
-	if (m->att[SLA_ROLE_RESPONSE_DUE] == InvalidAttrNumber && m->att[SLA_ROLE_RESOLVE_DUE] == InvalidAttrNumber)
+	if (m->att[SLA_ROLE_RESPONSE_DUE] == InvalidAttrNumber && m->att[SLA_ROLE_RESOLVE_DUE] == InvalidAttrNumber &&
+		m->att[SLA_ROLE_UPDATE_DUE] == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("trigger \"%s\" on table \"%s\" has no deadline column", trig->tgname, relname),
-				 errhint("Add a response_due or resolve_due column of type timestamptz, or map one with 'response_due=<column>'.")));
-	/* alerts fire exactly once only if the table remembers which fired */
-	if ((m->att[SLA_ROLE_NEXT_ALERT] == InvalidAttrNumber) != (m->att[SLA_ROLE_ALERTS] == InvalidAttrNumber))
+				 errhint("Add a response_due, resolve_due or update_due column of type timestamptz, or map one with 'response_due=<column>'.")));
+	/* a periodic update is due a period after the last report: the report's column is needed */
+	if (m->att[SLA_ROLE_UPDATE_DUE] != InvalidAttrNumber && m->att[SLA_ROLE_PROGRESSED] == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("trigger \"%s\" on table \"%s\" maps only one of the roles next_alert and alerts",
+				 errmsg("trigger \"%s\" on table \"%s\" maps update_due but no column for the role progressed",
 						trig->tgname, relname),
-				 errhint("Sweeps need both: a timestamptz column (default sla_next_alert) and an integer column (default sla_alerts).")));
+				 errhint("Add last_update_at timestamptz (set when a progress report goes out), or map it with 'progressed=<column>'.")));
+}
+
+Oid
+sla_root_of(Oid relid)
+{
+	List	   *ancestors;
+	Oid			root = relid;
+
+	if (!get_rel_relispartition(relid))
+		return relid;
+	ancestors = get_partition_ancestors(relid);
+	if (ancestors != NIL)
+		root = llast_oid(ancestors);
+	list_free(ancestors);
+	return root;
+}
+
+char *
+sla_table_name(Oid relid)
+{
+	char	   *rel = get_rel_name(relid);
+
+	if (rel == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), rel);
 }
 
 SlaMapping *
@@ -268,12 +341,13 @@ sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
 
 	m->relid = RelationGetRelid(rel);
 	m->relname = MemoryContextStrdup(mcxt, relname);
-	m->qualname = MemoryContextStrdup(mcxt, quote_qualified_identifier(
-													get_namespace_name(RelationGetNamespace(rel)), relname));
+	m->root = rel->rd_rel->relispartition ? sla_root_of(m->relid) : m->relid;
+	m->ticket_table = MemoryContextStrdup(mcxt, sla_table_name(m->root));
 	parse_arguments(trig, relname, m, mcxt, column, explicit_role);
 	resolve_columns(desc, trig, relname, m, column, explicit_role);
-	getTypeOutputInfo(TupleDescAttr(desc, m->att[SLA_ROLE_ID] - 1)->atttypid, &out, &varlena);
+	getTypeOutputInfo(m->typid[SLA_ROLE_ID], &out, &varlena);
 	fmgr_info_cxt(out, &m->id_out, mcxt);
+	m->id_varlena = TupleDescAttr(desc, m->att[SLA_ROLE_ID] - 1)->attlen < 0;
 	check_complete(trig, relname, m);
 	return m;
 }
@@ -298,12 +372,30 @@ sla_mapping_for(Relation rel, MemoryContext mcxt)
 	return NULL;				/* not reached */
 }
 
-SlaMapping *
-sla_mapping_of(Oid relid, MemoryContext mcxt)
+void
+sla_check_table_privilege(Oid relid, AclMode mode)
 {
-	Relation	rel = table_open(relid, AccessShareLock);
-	SlaMapping *m = sla_mapping_for(rel, mcxt);
+	/* pg_class_aclcheck reports a dangling OID as 42P01 itself, without taking a lock */
+	AclResult	acl = pg_class_aclcheck(relid, GetUserId(), mode);
 
+	if (acl != ACLCHECK_OK &&
+		pg_attribute_aclcheck_all(relid, GetUserId(), mode, ACLMASK_ANY) != ACLCHECK_OK)
+		aclcheck_error(acl, get_relkind_objtype(get_rel_relkind(relid)), get_rel_name(relid));
+}
+
+SlaMapping *
+sla_mapping_of(Oid relid, AclMode mode, MemoryContext mcxt)
+{
+	Relation	rel;
+	SlaMapping *m;
+
+	sla_check_table_privilege(relid, mode);
+	rel = try_table_open(relid, AccessShareLock);
+	if (rel == NULL)			/* dropped since the check */
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	m = sla_mapping_for(rel, mcxt);
 	table_close(rel, NoLock);	/* keep the lock to the end of the transaction */
 	return m;
 }
@@ -323,7 +415,7 @@ crm_sla_columns(PG_FUNCTION_ARGS)
 	StringInfoData paused;
 
 	InitMaterializedSRF(fcinfo, 0);
-	m = sla_mapping_of(relid, CurrentMemoryContext);
+	m = sla_mapping_of(relid, ACL_SELECT, CurrentMemoryContext);
 	for (r = 0; r < SLA_NUM_ROLES; r++)
 	{
 		values[0] = CStringGetTextDatum(sla_role_name(r));
@@ -339,4 +431,15 @@ crm_sla_columns(PG_FUNCTION_ARGS)
 	nulls[1] = false;
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	return (Datum) 0;
+}
+
+/* sla_ticket_table(tickets regclass): see the SQL comment */
+PG_FUNCTION_INFO_V1(crm_sla_ticket_table);
+Datum
+crm_sla_ticket_table(PG_FUNCTION_ARGS)
+{
+	Oid			relid = PG_GETARG_OID(0);
+
+	sla_check_table_privilege(relid, ACL_SELECT);
+	PG_RETURN_TEXT_P(cstring_to_text(sla_table_name(sla_root_of(relid))));
 }

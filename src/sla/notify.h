@@ -1,5 +1,11 @@
 /*
  * notify.h - SLA alerts to listeners of the channel crm_contract_sla.
+ *
+ * LISTEN needs no privilege, so every role of every tenant can listen: a
+ * payload carries only the id of the sla_event row, and a listener reads
+ * the details back with its own rights (row-level security shows it its
+ * own tenant's events only).  A payload is a few dozen bytes, whatever the
+ * ticket.
  */
 #ifndef CRM_SLA_NOTIFY_H
 #define CRM_SLA_NOTIFY_H
@@ -8,8 +14,9 @@
 
 #include "sla/log.h"
 
-/* NOTIFY crm_contract_sla with one alert (a warned or breached event) as JSON. */
-extern void sla_notify_alert(const SlaMapping *m, const char *ticket, const Ticket *tk,
-							 const SlaEvent *ev, TimestampTz due);
+#define SLA_NOTIFY_CHANNEL "crm_contract_sla"
+
+/* NOTIFY crm_contract_sla with one written alert (a warned or breached event): {"event": <id>}. */
+extern void sla_notify_alert(const SlaEvent *ev);
 
 #endif

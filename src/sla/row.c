@@ -3,7 +3,9 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/fmgrprotos.h"
@@ -18,18 +20,6 @@ sla_row_deform(SlaRow *r, HeapTuple tup, TupleDesc desc)
 	r->values = palloc(sizeof(Datum) * desc->natts);
 	r->nulls = palloc(sizeof(bool) * desc->natts);
 	heap_deform_tuple(tup, desc, r->values, r->nulls);
-}
-
-Datum
-sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull)
-{
-	if (att == InvalidAttrNumber)
-	{
-		*isnull = true;
-		return (Datum) 0;
-	}
-	*isnull = r->nulls[att - 1];
-	return r->values[att - 1];
 }
 
 bool
@@ -67,21 +57,58 @@ sla_row_modified(SlaRow *r, TupleDesc desc, int n, const int *cols, const Datum 
 	return tup;
 }
 
+/* Text of a bpchar column without its padding: char(n) pads, and 'P1' must still match 'P1'. */
+static size_t
+unpadded_length(const char *p, size_t len, Oid typid)
+{
+	if (typid == BPCHAROID)
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+	return len;
+}
+
 char *
 sla_ticket_key(const SlaMapping *m, const SlaRow *r)
 {
 	bool		isnull;
 	Datum		d = sla_row_get(r, m->att[SLA_ROLE_ID], &isnull);
+	char	   *key;
 
-	return isnull ? NULL : OutputFunctionCall((FmgrInfo *) &m->id_out, d);
+	if (isnull)
+		return NULL;
+	key = OutputFunctionCall((FmgrInfo *) &m->id_out, d);
+	key[unpadded_length(key, strlen(key), m->typid[SLA_ROLE_ID])] = '\0';
+	return key;
+}
+
+void
+sla_ticket_key_text_check(const SlaMapping *m, const SlaRow *r)
+{
+	bool		isnull;
+	Datum		d = sla_row_get(r, m->att[SLA_ROLE_ID], &isnull);
+	char	   *key;
+	size_t		len;
+
+	/* a text form longer than 4 bytes per stored byte is unheard of: short values need no output call */
+	if (isnull || toast_raw_datum_size(d) - VARHDRSZ <= SLA_KEY_MAX / 4)
+		return;
+	key = sla_ticket_key(m, r);
+	len = strlen(key);
+	if (len > SLA_KEY_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("ticket key \"%.*s...\" of table %s is %zu bytes long, more than %d",
+						pg_mbcliplen(key, (int) len, 40), key, m->ticket_table, len, SLA_KEY_MAX),
+				 errdetail("The SLA event log keeps and indexes each ticket's key."),
+				 errhint("Use a shorter id column, or map the role id to one with 'id=<column>'.")));
 }
 
 /* A text datum as a C string, in buf when it fits (no allocation on the insert path). */
 static char *
-text_in_buffer(Datum d, char *buf, size_t size)
+text_in_buffer(Datum d, Oid typid, char *buf, size_t size)
 {
 	text	   *t = DatumGetTextPP(d);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	size_t		len = unpadded_length(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), typid);
 	char	   *out = len < size ? buf : palloc(len + 1);
 
 	memcpy(out, VARDATA_ANY(t), len);
@@ -89,45 +116,46 @@ text_in_buffer(Datum d, char *buf, size_t size)
 	return out;
 }
 
-void
-sla_ticket_read(const SlaMapping *m, const SlaRow *row, TupleDesc desc, Ticket *tk)
+/* A timestamptz column: whether set, and its value. */
+static bool
+instant(const SlaMapping *m, const SlaRow *row, SlaRole role, TimestampTz *at)
 {
-	static const SlaRole done_role[SLA_METRICS] = {SLA_ROLE_RESPONDED, SLA_ROLE_RESOLVED};
-	static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE};
+	bool		isnull;
+	Datum		d = sla_row_get(row, m->att[role], &isnull);
+
+	*at = isnull ? 0 : DatumGetTimestampTz(d);
+	return !isnull;
+}
+
+void
+sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk, bool with_state)
+{
+	static const SlaRole done_role[SLA_DONE_METRICS] = {SLA_ROLE_RESPONDED, SLA_ROLE_RESOLVED};
+	static const SlaRole due_role[SLA_METRICS] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
 	bool		isnull;
 	Datum		d;
 	int			k;
 
 	memset(tk, 0, sizeof(*tk));
-	tk->has_key = true;
 	d = sla_row_get(row, m->att[SLA_ROLE_CONTRACT], &isnull);
-	if (isnull)
-		tk->has_key = false;
-	else
-		tk->contract = TupleDescAttr(desc, m->att[SLA_ROLE_CONTRACT] - 1)->atttypid == INT8OID ?
-			DatumGetInt64(d) : DatumGetInt32(d);
+	tk->has_contract = !isnull;
+	if (!isnull)
+		tk->contract = m->typid[SLA_ROLE_CONTRACT] == INT8OID ? DatumGetInt64(d) : DatumGetInt32(d);
 	d = sla_row_get(row, m->att[SLA_ROLE_PRIORITY], &isnull);
-	if (isnull)
-		tk->has_key = false;
-	else
-		tk->priority = text_in_buffer(d, tk->priority_buf, sizeof(tk->priority_buf));
-	d = sla_row_get(row, m->att[SLA_ROLE_OPENED], &isnull);
-	if (isnull)
-		tk->has_key = false;
-	else
-		tk->opened = DatumGetTimestampTz(d);
+	if (!isnull)
+		tk->priority = text_in_buffer(d, m->typid[SLA_ROLE_PRIORITY], tk->priority_buf, sizeof(tk->priority_buf));
+	tk->has_opened = instant(m, row, SLA_ROLE_OPENED, &tk->opened);
+	tk->has_key = tk->has_contract && tk->priority != NULL && tk->has_opened;
 	d = sla_row_get(row, m->att[SLA_ROLE_STATUS], &isnull);
-	tk->status = isnull ? NULL : text_in_buffer(d, tk->status_buf, sizeof(tk->status_buf));
+	tk->status = isnull ? NULL : text_in_buffer(d, m->typid[SLA_ROLE_STATUS], tk->status_buf, sizeof(tk->status_buf));
+	for (k = 0; k < SLA_DONE_METRICS; k++)
+		tk->done[k] = instant(m, row, done_role[k], &tk->done_at[k]);
+	tk->reported = instant(m, row, SLA_ROLE_PROGRESSED, &tk->report_at);
+	tk->has_changed = instant(m, row, SLA_ROLE_CHANGED, &tk->changed);
+	if (!with_state)
+		return;
 	for (k = 0; k < SLA_METRICS; k++)
-	{
-		d = sla_row_get(row, m->att[done_role[k]], &isnull);
-		tk->done[k] = !isnull;
-		tk->done_at[k] = isnull ? 0 : DatumGetTimestampTz(d);
-		d = sla_row_get(row, m->att[due_role[k]], &isnull);
-		tk->has_due[k] = !isnull;
-		tk->due[k] = isnull ? 0 : DatumGetTimestampTz(d);
-	}
+		tk->has_due[k] = instant(m, row, due_role[k], &tk->due[k]);
 	d = sla_row_get(row, m->att[SLA_ROLE_ALERTS], &isnull);
 	tk->alerts = isnull ? 0 : DatumGetInt32(d);
 }
-

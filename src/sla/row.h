@@ -13,6 +13,9 @@
 #include "sla/mapping.h"
 #include "sla/targets.h"
 
+/* Response and resolution are done once per cycle; progress updates recur. */
+#define SLA_DONE_METRICS 2
+
 /* A row deformed once: the trigger reads many columns and writes several. */
 typedef struct SlaRow
 {
@@ -24,7 +27,17 @@ typedef struct SlaRow
 extern void sla_row_deform(SlaRow *r, HeapTuple tup, TupleDesc desc);
 
 /* The value of a column (NULL for an unmapped role, att InvalidAttrNumber). */
-extern Datum sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull);
+static inline Datum
+sla_row_get(const SlaRow *r, AttrNumber att, bool *isnull)
+{
+	if (att == InvalidAttrNumber)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	*isnull = r->nulls[att - 1];
+	return r->values[att - 1];
+}
 
 /* Whether a column holds the same value in both rows. */
 extern bool sla_row_same(const SlaRow *a, const SlaRow *b, TupleDesc desc, AttrNumber att);
@@ -37,22 +50,47 @@ extern HeapTuple sla_row_modified(SlaRow *r, TupleDesc desc, int n, const int *c
 typedef struct Ticket
 {
 	bool		has_key;		/* contract, priority and opening all set */
+	bool		has_contract;
 	int64		contract;
-	char	   *priority;
+	char	   *priority;		/* NULL: none */
+	bool		has_opened;
 	TimestampTz opened;
 	char	   *status;
 	char		priority_buf[32];	/* where short priority and status texts are copied */
 	char		status_buf[32];
-	bool		done[SLA_METRICS];	/* responded, resolved */
-	TimestampTz done_at[SLA_METRICS];
+	bool		done[SLA_DONE_METRICS]; /* responded, resolved */
+	TimestampTz done_at[SLA_DONE_METRICS];
+	bool		reported;		/* a progress report went out */
+	TimestampTz report_at;
+	bool		has_changed;
+	TimestampTz changed;
+	/* the trigger's own columns: only what it wrote itself (the old row) counts */
 	bool		has_due[SLA_METRICS];
 	TimestampTz due[SLA_METRICS];
 	int32		alerts;
 } Ticket;
 
-extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, TupleDesc desc, Ticket *tk);
+/*
+ * Read a row; with_state also reads the trigger's own columns (the old row
+ * of an update: a new row's are ignored, whatever the client put there).
+ */
+extern void sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk, bool with_state);
 
 /* The ticket's id in its text form, the key of its events; NULL if the id is NULL. */
 extern char *sla_ticket_key(const SlaMapping *m, const SlaRow *r);
+
+/*
+ * Refuse a key longer than SLA_KEY_MAX (22001), naming the table; cheap for
+ * short values, which is every key of fixed-size types.
+ */
+extern void sla_ticket_key_text_check(const SlaMapping *m, const SlaRow *r);
+
+static inline void
+sla_ticket_key_check(const SlaMapping *m, const SlaRow *r)
+{
+	/* keys of fixed-size types (bigint, uuid) are short: no call on the insert path */
+	if (m->id_varlena)
+		sla_ticket_key_text_check(m, r);
+}
 
 #endif

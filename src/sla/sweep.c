@@ -1,14 +1,18 @@
 /*
- * sweep.c - sla_sweep() and sla_recompute(): each runs one UPDATE on the
+ * sweep.c - sla_sweep() and sla_recompute(): each runs an UPDATE on the
  * ticket table and lets the trigger do the work (see sweep.h), so an alert
  * or a recomputed deadline is decided by exactly the same code as on a write.
  */
 #include "postgres.h"
 
 #include "access/table.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "storage/itemptr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -22,13 +26,16 @@
 /* Set by sla_sweep() / sla_recompute() around their UPDATE. */
 static SlaMode mode = SLA_MODE_NONE;
 static Oid	mode_relid = InvalidOid;
+static List *mode_members = NIL;	/* a partitioned table's partitions, in TopTransactionContext */
 static TimestampTz mode_as_of;
 static int64 mode_count;
 
 SlaMode
 sla_mode_of(Oid relid)
 {
-	return relid == mode_relid ? mode : SLA_MODE_NONE;
+	if (mode == SLA_MODE_NONE)
+		return SLA_MODE_NONE;
+	return relid == mode_relid || list_member_oid(mode_members, relid) ? mode : SLA_MODE_NONE;
 }
 
 TimestampTz
@@ -46,6 +53,12 @@ sla_mode_count(int64 n)
 static void
 sla_mode_begin(SlaMode m, Oid relid, TimestampTz as_of)
 {
+	MemoryContext old = MemoryContextSwitchTo(TopTransactionContext);
+
+	/* every partition below relid, however deep: its trigger fires for this sweep */
+	mode_members = get_rel_relkind(relid) == RELKIND_PARTITIONED_TABLE ?
+		find_all_inheritors(relid, NoLock, NULL) : NIL;
+	MemoryContextSwitchTo(old);
 	mode = m;
 	mode_relid = relid;
 	mode_as_of = as_of;
@@ -60,36 +73,28 @@ sla_mode_end(void)
 
 	mode = SLA_MODE_NONE;
 	mode_relid = InvalidOid;
+	mode_members = NIL;			/* freed with the transaction's memory */
 	mode_count = 0;
 	return n;
 }
 
 static const char *
-column(Oid relid, const SlaMapping *m, SlaRole r)
+column(const SlaMapping *m, SlaRole r)
 {
-	return quote_identifier(get_attname(relid, m->att[r], false));
+	return quote_identifier(get_attname(m->relid, m->att[r], false));
 }
 
-static const char *
-table_name(Oid relid)
-{
-	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
-}
-
-/* Run sql with one timestamptz parameter in the given trigger mode; returns the trigger's count. */
+/* Run the statements in the given trigger mode; returns the trigger's count. */
 static int64
-run_in_mode(SlaMode mode, Oid relid, const char *sql, TimestampTz as_of)
+run_in_mode(SlaMode mode, const SlaMapping *m, TimestampTz as_of, void (*body) (const SlaMapping *, TimestampTz))
 {
-	Oid			types[1] = {TIMESTAMPTZOID};
-	Datum		args[1] = {TimestampTzGetDatum(as_of)};
 	int64		count = 0;
 
-	sla_mode_begin(mode, relid, as_of);
+	sla_mode_begin(mode, m->relid, as_of);
 	PG_TRY();
 	{
 		crm_spi_connect();
-		crm_spi_check(SPI_execute_with_args(sql, 1, types, args, NULL, false, 0), SPI_OK_UPDATE,
-					  "update the ticket table");
+		body(m, as_of);
 		SPI_finish();
 	}
 	PG_FINALLY();
@@ -100,6 +105,125 @@ run_in_mode(SlaMode mode, Oid relid, const char *sql, TimestampTz as_of)
 	return count;
 }
 
+/*
+ * The sweep's UPDATE marks only the due rows, found through the index on
+ * next_alert, each locked first with SKIP LOCKED: a row another session is
+ * writing (or another sweep is marking) is left to the next sweep, so a
+ * sweep never waits, never deadlocks with another (plans that lock in
+ * different orders), and the row lock plus the alert mask still make every
+ * alert fire once.
+ */
+static void
+sweep_table(const SlaMapping *m, TimestampTz as_of)
+{
+	const char *next = column(m, SLA_ROLE_NEXT_ALERT);
+	const char *tbl = sla_table_name(m->relid);
+	Oid			types[1] = {TIMESTAMPTZOID};
+	Datum		args[1] = {TimestampTzGetDatum(as_of)};
+
+	crm_spi_check(SPI_execute_with_args(psprintf("UPDATE %s SET %s = %s WHERE ctid OPERATOR(pg_catalog.=) ANY (ARRAY("
+												 "SELECT ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL"
+												 " FOR UPDATE SKIP LOCKED))",
+												 tbl, next, next, tbl, next, next),
+										1, types, args, NULL, false, 0),
+				  SPI_OK_UPDATE, "update the ticket table");
+}
+
+/*
+ * A partitioned table: ctids repeat across partitions, so the due rows are
+ * locked once through the table (partition and ctid), then updated through
+ * it partition by partition (its privileges and policies apply, as for any
+ * write of the table).
+ */
+static void
+sweep_partitioned(const SlaMapping *m, TimestampTz as_of)
+{
+	const char *next = column(m, SLA_ROLE_NEXT_ALERT);
+	const char *tbl = sla_table_name(m->relid);
+	Oid			types[2] = {InvalidOid, OIDOID};
+	Oid			lock_types[1] = {TIMESTAMPTZOID};
+	Datum		lock_args[1] = {TimestampTzGetDatum(as_of)};
+	SPITupleTable *locked;
+	uint64		n,
+				i,
+				j;
+	char	   *update;
+
+	types[0] = get_array_type(TIDOID);
+	crm_spi_check(SPI_execute_with_args(psprintf("SELECT tableoid, ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1"
+												 " AND %s IS NOT NULL ORDER BY tableoid FOR UPDATE SKIP LOCKED",
+												 tbl, next, next),
+										1, lock_types, lock_args, NULL, false, 0),
+				  SPI_OK_SELECT, "lock the due tickets");
+	locked = SPI_tuptable;
+	n = SPI_processed;
+	update = psprintf("UPDATE %s SET %s = %s WHERE tableoid OPERATOR(pg_catalog.=) $2"
+					  " AND ctid OPERATOR(pg_catalog.=) ANY ($1)", tbl, next, next);
+	for (i = 0; i < n; i = j)
+	{
+		bool		isnull;
+		Oid			part = DatumGetObjectId(SPI_getbinval(locked->vals[i], locked->tupdesc, 1, &isnull));
+		Datum	   *tids = palloc(sizeof(Datum) * (n - i));
+		Datum		args[2];
+
+		for (j = i; j < n && DatumGetObjectId(SPI_getbinval(locked->vals[j], locked->tupdesc, 1, &isnull)) == part; j++)
+			tids[j - i] = SPI_getbinval(locked->vals[j], locked->tupdesc, 2, &isnull);
+		args[0] = PointerGetDatum(construct_array(tids, (int) (j - i), TIDOID, sizeof(ItemPointerData), false,
+												  TYPALIGN_SHORT));
+		args[1] = ObjectIdGetDatum(part);
+		crm_spi_check(SPI_execute_with_args(update, 2, types, args, NULL, false, 0), SPI_OK_UPDATE,
+					  "update the ticket table");
+	}
+}
+
+static void
+sweep_body(const SlaMapping *m, TimestampTz as_of)
+{
+	if (get_rel_relkind(m->relid) == RELKIND_PARTITIONED_TABLE)
+		sweep_partitioned(m, as_of);
+	else
+		sweep_table(m, as_of);
+}
+
+/* Running clocks only: a ticket with its response and resolution done keeps its deadlines. */
+static void
+recompute_body(const SlaMapping *m, TimestampTz as_of)
+{
+	SlaRole		due = m->att[SLA_ROLE_RESPONSE_DUE] != InvalidAttrNumber ? SLA_ROLE_RESPONSE_DUE :
+		m->att[SLA_ROLE_RESOLVE_DUE] != InvalidAttrNumber ? SLA_ROLE_RESOLVE_DUE : SLA_ROLE_UPDATE_DUE;
+	const char *col = column(m, due);
+	StringInfoData sql;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "UPDATE %s SET %s = %s", sla_table_name(m->relid), col, col);
+	if (m->att[SLA_ROLE_RESPONDED] != InvalidAttrNumber && m->att[SLA_ROLE_RESOLVED] != InvalidAttrNumber)
+		appendStringInfo(&sql, " WHERE %s IS NULL OR %s IS NULL",
+						 column(m, SLA_ROLE_RESPONDED), column(m, SLA_ROLE_RESOLVED));
+	crm_spi_check(SPI_execute(sql.data, false, 0), SPI_OK_UPDATE, "update the ticket table");
+}
+
+/*
+ * The table a sweep or recompute updates: the caller's UPDATE privilege is
+ * checked before the table is locked; rules would rewrite the UPDATE the
+ * trigger is driven by, so a table with rules is refused.
+ */
+static SlaMapping *
+updatable_table(Oid relid, const char *fn)
+{
+	SlaMapping *m = sla_mapping_of(relid, ACL_UPDATE, CurrentMemoryContext);
+	Relation	rel = table_open(relid, NoLock);	/* locked by sla_mapping_of */
+	bool		rules = rel->rd_rules != NULL;
+
+	table_close(rel, NoLock);
+	if (rules)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("table \"%s\" has rules: %s() cannot update it", m->relname, fn),
+				 errdetail("A sweep and a recomputation are UPDATEs of the ticket table that its trigger acts on; a rule would rewrite them."),
+				 errhint("Drop the rules of the ticket table, or sweep a table without them.")));
+	return m;
+}
+
 /* sla_sweep(tickets regclass, as_of timestamptz): see the SQL comment */
 PG_FUNCTION_INFO_V1(crm_sla_sweep);
 Datum
@@ -107,35 +231,27 @@ crm_sla_sweep(PG_FUNCTION_ARGS)
 {
 	Oid			relid = PG_GETARG_OID(0);
 	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(1);
-	SlaMapping *m = sla_mapping_of(relid, CurrentMemoryContext);
-	const char *next;
+	SlaMapping *m;
 
-	if (m->att[SLA_ROLE_NEXT_ALERT] == InvalidAttrNumber)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("table \"%s\" has no column for the roles next_alert and alerts", m->relname),
-				 errhint("ALTER TABLE %s ADD sla_next_alert timestamptz, ADD sla_alerts integer NOT NULL DEFAULT 0; "
-						 "CREATE INDEX ON %s (sla_next_alert) WHERE sla_next_alert IS NOT NULL; then SELECT crm_contract.sla_recompute('%s').",
-						 m->relname, m->relname, m->relname)));
 	if (TIMESTAMP_NOT_FINITE(as_of))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("as_of must be a finite time, not \"%s\"", timestamptz_to_str(as_of))));
-	next = column(relid, m, SLA_ROLE_NEXT_ALERT);
-
-	/*
-	 * Only the due rows, found through the index on next_alert, each locked
-	 * first with SKIP LOCKED: a row another session is writing (or another
-	 * sweep is marking) is left to the next sweep, so a sweep never waits,
-	 * never deadlocks with another (plans that lock in different orders), and
-	 * the row lock plus the alert mask still make every alert fire once.
-	 */
-	PG_RETURN_INT64(run_in_mode(SLA_MODE_SWEEP, relid,
-								psprintf("UPDATE %s SET %s = %s WHERE ctid OPERATOR(pg_catalog.=) ANY (ARRAY("
-										 "SELECT ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL"
-										 " FOR UPDATE SKIP LOCKED))",
-										 table_name(relid), next, next, table_name(relid), next, next),
-								as_of));
+	/* a sweep ahead of the clock would record breaches that have not happened */
+	if (as_of > GetCurrentStatementStartTimestamp() + SLA_CLIENT_SKEW_USECS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of \"%s\" is in the future", timestamptz_to_str(as_of)),
+				 errhint("A sweep records what has passed: sweep as of now (the default) or earlier.")));
+	m = updatable_table(relid, "sla_sweep");
+	if (m->att[SLA_ROLE_NEXT_ALERT] == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("table \"%s\" has no column for the role next_alert", m->relname),
+				 errhint("ALTER TABLE %s ADD sla_next_alert timestamptz; "
+						 "CREATE INDEX ON %s (sla_next_alert) WHERE sla_next_alert IS NOT NULL; then SELECT crm_contract.sla_recompute('%s').",
+						 m->relname, m->relname, m->relname)));
+	PG_RETURN_INT64(run_in_mode(SLA_MODE_SWEEP, m, as_of, sweep_body));
 }
 
 /* sla_recompute(tickets regclass): see the SQL comment */
@@ -143,18 +259,7 @@ PG_FUNCTION_INFO_V1(crm_sla_recompute);
 Datum
 crm_sla_recompute(PG_FUNCTION_ARGS)
 {
-	Oid			relid = PG_GETARG_OID(0);
-	SlaMapping *m = sla_mapping_of(relid, CurrentMemoryContext);
-	SlaRole		due = m->att[SLA_ROLE_RESPONSE_DUE] != InvalidAttrNumber ? SLA_ROLE_RESPONSE_DUE : SLA_ROLE_RESOLVE_DUE;
-	const char *col = column(relid, m, due);
-	StringInfoData where;
+	SlaMapping *m = updatable_table(PG_GETARG_OID(0), "sla_recompute");
 
-	/* running clocks only: a ticket with its response and resolution done keeps its deadlines */
-	initStringInfo(&where);
-	if (m->att[SLA_ROLE_RESPONDED] != InvalidAttrNumber && m->att[SLA_ROLE_RESOLVED] != InvalidAttrNumber)
-		appendStringInfo(&where, " WHERE %s IS NULL OR %s IS NULL",
-						 column(relid, m, SLA_ROLE_RESPONDED), column(relid, m, SLA_ROLE_RESOLVED));
-	PG_RETURN_INT64(run_in_mode(SLA_MODE_RECOMPUTE, relid,
-								psprintf("UPDATE %s SET %s = %s%s", table_name(relid), col, col, where.data),
-								GetCurrentStatementStartTimestamp()));
+	PG_RETURN_INT64(run_in_mode(SLA_MODE_RECOMPUTE, m, GetCurrentStatementStartTimestamp(), recompute_body));
 }

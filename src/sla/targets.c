@@ -15,6 +15,7 @@
 #include "utils/memutils.h"
 
 #include "calendar/cache.h"
+#include "shared/owner.h"
 #include "shared/relwatch.h"
 #include "shared/spi.h"
 #include "sla/targets.h"
@@ -35,7 +36,7 @@ static SPIPlanPtr targets_plan = NULL;
 
 static RelWatch watch = {.name = "SLA targets", .ntables = 3, .tables = {"sla_target", "contract", "tenant_member"}};
 
-const char *const sla_metric_name[SLA_METRICS] = {"response", "resolution"};
+const char *const sla_metric_name[SLA_METRICS] = {"response", "resolution", "update"};
 
 /* Contract and the priority's first bytes mixed: cheaper than hashing the whole padded key. */
 static uint32
@@ -109,7 +110,26 @@ targets_calendars(SlaTargets *t)
 	}
 }
 
-/* Read the targets of (contract, priority) into t (strings in mcxt). */
+/* The warning shares of one target: millionths, ascending, each once, inside (0, 1). */
+static void
+read_warnings(SlaTargets *t, int k, Datum warn)
+{
+	Datum	   *v;
+	bool	   *vnull;
+	int			n,
+				j;
+
+	deconstruct_array(DatumGetArrayTypeP(warn), INT4OID, 4, true, TYPALIGN_INT, &v, &vnull, &n);
+	for (j = 0; j < n && t->nwarn[k] < SLA_MAX_WARN; j++)
+		if (!vnull[j] && DatumGetInt32(v[j]) > 0 && DatumGetInt32(v[j]) < SLA_SHARE_SCALE)
+			t->warn[k][t->nwarn[k]++] = DatumGetInt32(v[j]);
+}
+
+/*
+ * Read the targets of (contract, priority) into t (strings in mcxt).  The
+ * contract is read too, with the role's rights: no row means row-level
+ * security hides it (or there is none), which the trigger reports as such.
+ */
 static void
 read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 {
@@ -122,15 +142,21 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 	{
 		Oid			types[2] = {INT8OID, TEXTOID};
 
-		/* warn_at as millionths: numeric to integer rounds, no floating point */
+		/*
+		 * warn_at as millionths (numeric to integer rounds, no floating
+		 * point), each share once: thresholds written with more decimals
+		 * before 0.3 refused them must not warn twice at one share.  Joined
+		 * on the tenant too, as a distributed table would need.
+		 */
 		crm_spi_plan(&targets_plan,
-			"SELECT s.metric::pg_catalog.text, s.target, coalesce(s.calendar, c.calendar), c.tenant,"
-			"       (SELECT pg_catalog.array_agg((w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4 ORDER BY w)"
+			"SELECT c.tenant, s.metric::pg_catalog.text, s.target, coalesce(s.calendar, c.calendar),"
+			"       (SELECT pg_catalog.array_agg(DISTINCT (w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4"
+			"                                    ORDER BY (w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4)"
 			"          FROM pg_catalog.unnest(s.warn_at) w)"
-			"  FROM crm_contract.sla_target s"
-			"  JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) s.contract_id"
-			" WHERE s.contract_id OPERATOR(pg_catalog.=) $1"
-			"   AND s.priority OPERATOR(pg_catalog.=) $2", 2, types);
+			"  FROM crm_contract.contract c"
+			"  LEFT JOIN crm_contract.sla_target s ON s.contract_id OPERATOR(pg_catalog.=) c.id"
+			"        AND s.tenant OPERATOR(pg_catalog.=) c.tenant AND s.priority OPERATOR(pg_catalog.=) $2"
+			" WHERE c.id OPERATOR(pg_catalog.=) $1", 2, types);
 	}
 	crm_spi_check(SPI_execute_plan(targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
 				  "read crm_contract.sla_target");
@@ -138,30 +164,25 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	td = SPI_tuptable->tupdesc;
-		char	   *metric = SPI_getvalue(tup, td, 1);
+		char	   *metric = SPI_getvalue(tup, td, 2);
 		bool		isnull;
-		int			k = strcmp(metric, "response") == 0 ? 0 : strcmp(metric, "resolution") == 0 ? 1 : -1;
+		int			k;
 		Datum		warn;
 
-		if (k < 0)
-			continue;			/* periodic updates have no deadline column */
+		t->visible = true;
+		t->tenant = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 1));
+		if (metric == NULL)
+			continue;			/* the contract, without a target for this priority */
+		for (k = 0; k < SLA_METRICS && strcmp(metric, sla_metric_name[k]) != 0; k++)
+			;
+		if (k == SLA_METRICS)
+			continue;
 		t->has[k] = true;
-		t->term[k] = DatumGetTerm(SPI_getbinval(tup, td, 2, &isnull));
-		t->calname[k] = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 3));
-		t->tenant = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 4));
+		t->term[k] = DatumGetTerm(SPI_getbinval(tup, td, 3, &isnull));
+		t->calname[k] = MemoryContextStrdup(mcxt, SPI_getvalue(tup, td, 4));
 		warn = SPI_getbinval(tup, td, 5, &isnull);
 		if (!isnull)
-		{
-			Datum	   *v;
-			bool	   *vnull;
-			int			n,
-						j;
-
-			deconstruct_array(DatumGetArrayTypeP(warn), INT4OID, 4, true, TYPALIGN_INT, &v, &vnull, &n);
-			for (j = 0; j < n && j < SLA_MAX_WARN; j++)
-				if (!vnull[j] && DatumGetInt32(v[j]) > 0 && DatumGetInt32(v[j]) < SLA_SHARE_SCALE)
-					t->warn[k][t->nwarn[k]++] = DatumGetInt32(v[j]);
-		}
+			read_warnings(t, k, warn);
 	}
 	SPI_finish();
 }
@@ -212,6 +233,30 @@ sla_targets_for(int64 contract, const char *priority)
 	}
 	targets_calendars(t);
 	return t;
+}
+
+bool
+sla_contract_exists(int64 contract)
+{
+	static SPIPlanPtr exists_plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		args[1] = {Int64GetDatum(contract)};
+	Oid			owner,
+				save_user;
+	int			save_sec;
+	bool		exists;
+
+	owner = crm_table_owner("contract");
+	crm_spi_connect();
+	crm_spi_plan(&exists_plan, "SELECT FROM crm_contract.contract c WHERE c.id OPERATOR(pg_catalog.=) $1", 1, types);
+	/* as the table's owner for this statement only, as ri_triggers.c checks a reference */
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	crm_spi_check(SPI_execute_plan(exists_plan, args, NULL, true, 1), SPI_OK_SELECT, "read crm_contract.contract");
+	SetUserIdAndSecContext(save_user, save_sec);
+	exists = SPI_processed > 0;
+	SPI_finish();
+	return exists;
 }
 
 static void

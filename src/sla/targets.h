@@ -10,7 +10,10 @@
 
 #include "core/sla_clock.h"
 
-#define SLA_METRICS 2			/* 0 response, 1 resolution */
+#define SLA_METRICS 3			/* 0 response, 1 resolution, 2 periodic update */
+#define SLA_RESPONSE 0
+#define SLA_RESOLUTION 1
+#define SLA_UPDATE 2
 #define SLA_MAX_WARN 7			/* warn_at entries: bits 0..6 of a metric's byte in the alert mask */
 #define SLA_PRIORITY_KEY_LEN 24	/* longer priorities are looked up every time */
 
@@ -21,7 +24,8 @@ typedef struct SlaTargets
 {
 	int64		contract;		/* hash key: contract and priority */
 	char		priority[SLA_PRIORITY_KEY_LEN];
-	char	   *tenant;			/* the contract's: the tenant of its events */
+	char	   *tenant;			/* the contract's: the tenant of its events (the hash key ends here) */
+	bool		visible;		/* the role sees the contract (row-level security) */
 	bool		has[SLA_METRICS];
 	Term		term[SLA_METRICS];
 	char	   *calname[SLA_METRICS];
@@ -41,8 +45,21 @@ extern void sla_targets_init(void);
  */
 extern void sla_targets_check(void);
 
+/* Whether any metric has a target. */
+static inline bool
+sla_targets_any(const SlaTargets *t)
+{
+	return t != NULL && (t->has[0] || t->has[1] || t->has[2]);
+}
+
 /* The targets of (contract, priority), from the cache or the tables. */
 extern SlaTargets *sla_targets_for(int64 contract, const char *priority);
+
+/*
+ * Whether a contract exists, whatever row-level security shows the role
+ * (read as the table's owner): a hidden contract is another tenant's.
+ */
+extern bool sla_contract_exists(int64 contract);
 
 /* The deadline of metric k from start, pushed out by the closed pauses. */
 extern TimestampTz sla_target_deadline(const SlaTargets *t, int k, TimestampTz start,

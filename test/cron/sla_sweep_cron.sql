@@ -43,7 +43,7 @@ SELECT is((SELECT d.status FROM cron.job_run_details d JOIN cron.job j USING (jo
             WHERE j.jobname = 'crm-sla-sweep' ORDER BY d.runid LIMIT 1), 'succeeded', 'pg_cron ran the sweep');
 SELECT is((SELECT response_breached FROM public.cron_ticket), true, 'the overdue ticket is marked breached');
 SELECT is((SELECT string_agg(kind || coalesce(' ' || detail, ''), ', ' ORDER BY id) FROM crm_contract.sla_event
-            WHERE tickets = 'public.cron_ticket'::regclass),
+            WHERE ticket_table = 'public.cron_ticket'),
           'started, warned 50%, warned 75%, breached', 'each warning and the breach logged once');
 SELECT is((SELECT sla_next_alert FROM public.cron_ticket), NULL, 'nothing left to alert');
 SELECT ok(cron.unschedule('crm-sla-sweep'), 'the job is removed');

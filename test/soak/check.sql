@@ -3,7 +3,8 @@
 SET client_min_messages = warning;
 SELECT count(*) AS tickets, count(*) FILTER (WHERE response_breached) AS response_breached,
        count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved,
-       (SELECT count(*) FROM crm_contract.sla_event WHERE tickets = 'ticket'::regclass) AS events,
+       (SELECT count(*) FROM crm_contract.sla_event WHERE ticket_table = 'public.ticket') AS events,
+       (SELECT count(*) FROM crm_contract.sla_event WHERE ticket_table = 'public.ticket' AND kind = 'breached' AND metric = 'update') AS update_breaches,
        (SELECT count(*) FROM crm_contract.payment) AS payments
   FROM ticket;
 \echo 'violations:'
@@ -14,13 +15,29 @@ UNION ALL
 SELECT 'alert logged twice: ' || e.ticket || ' ' || e.kind || ' ' || e.metric || ' ' || coalesce(e.detail, ''), count(*)
   FROM crm_contract.sla_event e
   LEFT JOIN LATERAL (SELECT count(*) AS cycle FROM crm_contract.sla_event r
-                      WHERE r.tickets = e.tickets AND r.ticket = e.ticket AND r.kind = 'reopened' AND r.id < e.id) c ON true
- WHERE e.tickets = 'ticket'::regclass AND e.kind IN ('breached', 'warned')
+                      WHERE r.ticket_table = e.ticket_table AND r.ticket = e.ticket AND r.kind = 'reopened' AND r.id < e.id) c ON true
+ WHERE e.ticket_table = 'public.ticket' AND e.kind IN ('breached', 'warned') AND e.metric <> 'update'
  GROUP BY e.ticket, e.kind, e.metric, e.detail, CASE WHEN e.metric = 'resolution' THEN c.cycle ELSE 0 END HAVING count(*) > 1
+UNION ALL
+-- every missed update period breached once: no two update breaches of a ticket at one deadline
+SELECT 'update period breached twice: ' || e.ticket || ' ' || e.at, count(*)
+  FROM crm_contract.sla_event e
+ WHERE e.ticket_table = 'public.ticket' AND e.kind = 'breached' AND e.metric = 'update'
+ GROUP BY e.ticket, e.at HAVING count(*) > 1
+UNION ALL
+-- each ticket's history begins with its start, once (no key is reused here)
+SELECT 'history not begun by one start: ' || e.ticket, count(*) FILTER (WHERE e.kind = 'started')
+  FROM crm_contract.sla_event e WHERE e.ticket_table = 'public.ticket'
+ GROUP BY e.ticket HAVING count(*) FILTER (WHERE e.kind = 'started') <> 1
+    OR (array_agg(e.kind ORDER BY e.id))[1] <> 'started'
+UNION ALL
+-- nothing on record before the opening, at infinity or ahead of the clock
+SELECT 'event out of bounds: ' || e.id, 1 FROM crm_contract.sla_event e JOIN ticket t ON e.ticket = t.id::text
+ WHERE e.ticket_table = 'public.ticket' AND (e.at < t.opened_at OR NOT isfinite(e.at) OR e.at > now() + interval '5 minutes')
 UNION ALL
 -- a breached flag without its logged breach (flags of the current cycle)
 SELECT 'response flag without a breach event: ' || t.id, 1 FROM ticket t
- WHERE t.response_breached AND NOT EXISTS (SELECT FROM crm_contract.sla_event e WHERE e.tickets = 'ticket'::regclass
+ WHERE t.response_breached AND NOT EXISTS (SELECT FROM crm_contract.sla_event e WHERE e.ticket_table = 'public.ticket'
         AND e.ticket = t.id::text AND e.kind = 'breached' AND e.metric = 'response')
 UNION ALL
 -- the alert mask and the breached flag agree

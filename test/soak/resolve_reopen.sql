@@ -1,7 +1,6 @@
+-- resolve an open ticket, or reopen a resolved one (a resolution is not rewritten)
 \set k random(1, 1000000000)
-\set d random(60, 6000)
-\set r random(0, 4)
-UPDATE ticket SET resolved_at = CASE WHEN resolved_at IS NULL OR :r > 0 THEN opened_at + :d * interval '1 minute' END,
-                  status = CASE WHEN resolved_at IS NULL OR :r > 0 THEN 'resolved' ELSE 'open' END,
-                  updated_at = opened_at + :d * interval '1 minute'
+UPDATE ticket SET resolved_at = CASE WHEN resolved_at IS NULL THEN clock_timestamp() END,
+                  status = CASE WHEN resolved_at IS NULL THEN 'resolved' ELSE 'open' END,
+                  updated_at = clock_timestamp()
  WHERE id = (SELECT 1 + :k % max(id) FROM ticket);

@@ -26,12 +26,14 @@ CREATE TABLE ticket (
   priority text NOT NULL,
   status text NOT NULL DEFAULT 'open',
   opened_at timestamptz NOT NULL,
+  updated_at timestamptz,
   first_response_at timestamptz,
   resolved_at timestamptz,
   response_due timestamptz,
   resolve_due timestamptz,
   response_breached boolean,
-  resolve_breached boolean
+  resolve_breached boolean,
+  sla_alerts integer NOT NULL DEFAULT 0
 );
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
 
@@ -49,7 +51,7 @@ UPDATE ticket SET resolved_at = '2026-10-08 17:00+08' WHERE id = 1;         -- e
 SELECT id, response_breached, resolve_breached FROM ticket WHERE id IN (1, 2) ORDER BY id;
 
 -- A priority change applies the new targets to the time since opening.
-UPDATE ticket SET priority = 'P2' WHERE id = 3;    -- 4 working hours: 11:30-12:00, 13:00-16:30 -> 16:30
+UPDATE ticket SET priority = 'P2', updated_at = '2026-10-09 12:00+08' WHERE id = 3;    -- 4 working hours: 11:30-12:00, 13:00-16:30 -> 16:30
 SELECT id, priority, response_due, resolve_due FROM ticket WHERE id = 3;   -- P2 has no resolution target: NULL
 
 -- Any column names, mapped by arguments.
@@ -60,11 +62,13 @@ CREATE TABLE helpdesk (
   created timestamptz,
   answered timestamptz,
   answer_by timestamptz,
-  late_answer boolean
+  late_answer boolean,
+  sla_state integer
 );
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON helpdesk FOR EACH ROW
   EXECUTE FUNCTION crm_contract.sla_deadlines('id=ref', 'contract=agreement', 'priority=severity', 'opened=created',
-                                              'responded=answered', 'response_due=answer_by', 'response_breached=late_answer');
+                                              'responded=answered', 'response_due=answer_by', 'response_breached=late_answer',
+                                              'alerts=sla_state');
 INSERT INTO helpdesk (ref, agreement, severity, created) VALUES ('HD-1', 1, 'P1', '2026-10-09 17:30+08');
 UPDATE helpdesk SET answered = '2026-10-10 10:00+08';
 SELECT ref, answer_by, late_answer FROM helpdesk;   -- 17:30-18:00, Sat 10/10 09:00-10:30 -> 10:30; answered 10:00: met
@@ -90,7 +94,7 @@ DROP TRIGGER sla ON bad1;
 CREATE TRIGGER sla BEFORE INSERT ON bad1 FOR EACH STATEMENT EXECUTE FUNCTION crm_contract.sla_deadlines();
 INSERT INTO bad1 VALUES (1, 1, 'P1', now(), NULL);
 SELECT count(*) AS rows_written FROM bad1;
-CREATE TABLE bad2 (id bigint, contract_id bigint, priority text, opened_at timestamptz);
+CREATE TABLE bad2 (id bigint, contract_id bigint, priority text, opened_at timestamptz, sla_alerts integer);
 CREATE TRIGGER sla BEFORE INSERT ON bad2 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
 INSERT INTO bad2 VALUES (1, 1, 'P1', now());
 SELECT crm_contract.sla_deadlines();
