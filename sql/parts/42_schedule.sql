@@ -463,7 +463,7 @@ BEGIN
     SELECT coalesce(array_agg(x.due_on ORDER BY x.seq), '{}'), coalesce(array_agg(x.provisional ORDER BY x.seq), '{}'),
            coalesce(array_agg(x.note ORDER BY x.seq), '{}')
       INTO dues, provs, notes
-      FROM crm_contract.installment_dates(NEW, c.calendar, c.signed_on, c.effective_to, what) x;
+      FROM crm_contract.installment_dates(ROW(NEW.*)::crm_contract.installment, c.calendar, c.signed_on, c.effective_to, what) x;  -- on Citus NEW is of the shard's row type
   END IF;
   n := coalesce(array_length(dues, 1), 0);
   IF TG_OP = 'INSERT' THEN

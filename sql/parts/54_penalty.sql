@@ -73,15 +73,19 @@ COMMENT ON TABLE crm_contract.force_majeure IS
 CREATE INDEX force_majeure_contract ON crm_contract.force_majeure (contract_id, from_day);
 
 -- A contract statement is made of three kinds of lines, one function each, and a
--- total per obligor: what each party owes as of a day.
+-- total per obligor: what each party owes as of a day.  They are PL/pgSQL and read one
+-- tenant's rows (Citus plans neither the parameters of SQL functions nor joins across
+-- tenants' shards).
 
 -- The force majeure days of a contract, as the two arrays accrued() takes.
 CREATE FUNCTION crm_contract.force_majeure_days(contract_id bigint, tenant text, OUT from_days date[], OUT to_days date[])
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
   SELECT coalesce(array_agg(f.from_day ORDER BY f.from_day), '{}'), coalesce(array_agg(f.to_day ORDER BY f.from_day), '{}')
+    INTO from_days, to_days
     FROM crm_contract.force_majeure f
-   WHERE f.contract_id = force_majeure_days.contract_id AND f.tenant = force_majeure_days.tenant
-$$;
+   WHERE f.contract_id = force_majeure_days.contract_id AND f.tenant = force_majeure_days.tenant;
+END $$;
 COMMENT ON FUNCTION crm_contract.force_majeure_days(bigint, text) IS
   'the force majeure periods of a contract as parallel arrays of first and last days, for accrued()';
 
@@ -94,30 +98,40 @@ CREATE FUNCTION crm_contract.statement_milestone_lines(contract_id bigint, as_of
 RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
                basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
                party text, due_provisional boolean, due_note text)
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  -- the contract's tenant first: the query then reads one tenant's rows (one shard on Citus)
+  contract_tenant text := (SELECT x.tenant FROM crm_contract.contract x WHERE x.id = statement_milestone_lines.contract_id);
+  fm record;
+BEGIN
+  fm := crm_contract.force_majeure_days(statement_milestone_lines.contract_id, contract_tenant);
+  -- literal values, the tenant on every table: Citus plans it for the tenant's one shard (a router query)
+  RETURN QUERY EXECUTE format($q$
   SELECT 'milestone', m.name, coalesce(k.ref, m.clause_ref), m.due_on, d.done_on,
          CASE WHEN m.due_on IS NOT NULL THEN greatest(d.until - m.due_on, 0) END,
          round(b.base, 2), k.rule,
          CASE WHEN k.rule IS NULL OR m.due_on IS NULL THEN 0.00
-              ELSE round(crm_contract.accrued(k.rule, b.base, m.due_on, d.until, '{}', '{}', fm.from_days, fm.to_days, c.calendar), 2) END,
+              ELSE round(crm_contract.accrued(k.rule, b.base, m.due_on, d.until, '{}', '{}', %4$L::date[], %5$L::date[], c.calendar), 2) END,
          m.obligor, m.party, m.due_provisional,
          nullif(concat_ws('; ', m.due_note, CASE WHEN k.rule IS NOT NULL AND b.base IS NULL
-                                                 THEN format('clause %s charges the undelivered part: give the milestone''s amount', k.ref) END), '')
+                                                 THEN format('clause %%s charges the undelivered part: give the milestone''s amount', k.ref) END), '')
     FROM crm_contract.contract c
-    CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
-    JOIN crm_contract.milestone m ON m.contract_id = c.id AND m.tenant = c.tenant
-    CROSS JOIN LATERAL (SELECT x.done_on, least(coalesce(x.done_on, as_of), as_of) AS until
-                          FROM (SELECT CASE WHEN m.completed_on <= as_of THEN m.completed_on END AS done_on) x) d
+    JOIN crm_contract.milestone m ON m.contract_id = c.id AND m.tenant = %2$L
+    CROSS JOIN LATERAL (SELECT x.done_on, least(coalesce(x.done_on, %3$L::date), %3$L::date) AS until
+                          FROM (SELECT CASE WHEN m.completed_on <= %3$L::date THEN m.completed_on END AS done_on) x) d
     LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
-                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.kind = 'delay_penalty' AND k.rule IS NOT NULL
+                        WHERE k.contract_id = c.id AND k.tenant = %2$L AND k.kind = 'delay_penalty' AND k.rule IS NOT NULL
                           AND crm_contract.rule_basis(k.rule) <> 'overdue'
                           AND k.obligor = m.obligor AND k.party IS NOT DISTINCT FROM m.party
                           AND (k.applies_to IS NULL OR m.name = ANY (k.applies_to))
                         ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k ON true
     CROSS JOIN LATERAL (SELECT CASE WHEN k.rule IS NULL THEN NULL WHEN crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount
                                     ELSE m.amount END AS base) b
-   WHERE c.id = statement_milestone_lines.contract_id
+   WHERE c.id = %1$L::bigint AND c.tenant = %2$L
    ORDER BY m.due_on NULLS LAST, m.id
+$q$, statement_milestone_lines.contract_id, contract_tenant, as_of, fm.from_days, fm.to_days);
+END
 $$;
 COMMENT ON FUNCTION crm_contract.statement_milestone_lines(bigint, date) IS
   'contract_statement''s milestone lines: days late and the delay penalty of the first clause with a rule that charges the milestone''s obligor, on the contract amount or the milestone''s amount';
@@ -131,22 +145,30 @@ CREATE FUNCTION crm_contract.statement_installment_lines(contract_id bigint, as_
 RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
                basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
                party text, due_provisional boolean, due_note text)
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  -- the contract's tenant first: the query then reads one tenant's rows (one shard on Citus)
+  contract_tenant text := (SELECT x.tenant FROM crm_contract.contract x WHERE x.id = statement_installment_lines.contract_id);
+  fm record;
+BEGIN
+  fm := crm_contract.force_majeure_days(statement_installment_lines.contract_id, contract_tenant);
+  -- literal values, the tenant on every table: Citus plans it for the tenant's one shard (a router query)
+  RETURN QUERY EXECUTE format($q$
   SELECT 'installment', CASE WHEN i.every IS NULL THEN i.name ELSE i.name || ' #' || o.seq END,
          coalesce(k.ref, i.clause_ref), o.due_on, p.full_on,
-         CASE WHEN o.due_on IS NOT NULL THEN greatest(least(coalesce(p.full_on, as_of), as_of) - o.due_on, 0) END,
+         CASE WHEN o.due_on IS NOT NULL THEN greatest(least(coalesce(p.full_on, %3$L::date), %3$L::date) - o.due_on, 0) END,
          round(CASE WHEN k.rule IS NOT NULL AND crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END, 2),
          k.rule,
          round(CASE WHEN k.rule IS NULL THEN 0   -- an undated occurrence: NULL, unknown
                     ELSE crm_contract.accrued(k.rule, CASE WHEN crm_contract.rule_basis(k.rule) = 'total' THEN c.total_amount ELSE o.amount END,
-                                              o.due_on, least(coalesce(p.full_on, as_of), as_of), coalesce(p.days, '{}'),
-                                              coalesce(p.amounts, '{}'), fm.from_days, fm.to_days, c.calendar) END, 2),
+                                              o.due_on, least(coalesce(p.full_on, %3$L::date), %3$L::date), coalesce(p.days, '{}'),
+                                              coalesce(p.amounts, '{}'), %4$L::date[], %5$L::date[], c.calendar) END, 2),
          'client'::crm_contract.obligor, NULL::text, o.due_provisional,
-         nullif(concat_ws('; ', coalesce(o.due_note, i.due_note), CASE WHEN p.over > 0 THEN format('paid %s more than the %s due: a credit, not counted', p.over, o.amount) END), '')
+         nullif(concat_ws('; ', coalesce(o.due_note, i.due_note), CASE WHEN p.over > 0 THEN format('paid %%s more than the %%s due: a credit, not counted', p.over, o.amount) END), '')
     FROM crm_contract.contract c
-    CROSS JOIN LATERAL crm_contract.force_majeure_days(c.id, c.tenant) fm
-    JOIN crm_contract.installment i ON i.contract_id = c.id AND i.tenant = c.tenant
-    JOIN crm_contract.installment_due o ON o.installment_id = i.id AND o.tenant = i.tenant
+    JOIN crm_contract.installment i ON i.contract_id = c.id AND i.tenant = %2$L
+    JOIN crm_contract.installment_due o ON o.installment_id = i.id AND o.tenant = %2$L
     LEFT JOIN LATERAL (
       -- what was paid beyond the amount due (possible in data from 0.2) is a credit, not a payment of this debt
       SELECT array_agg(x.paid_on ORDER BY x.paid_on, x.id) FILTER (WHERE x.counted > 0) AS days,
@@ -156,15 +178,17 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
         FROM (SELECT y.id, y.paid_on, y.amount, sum(y.amount) OVER w AS running,
                      least(y.amount, greatest(o.amount - (sum(y.amount) OVER w - y.amount), 0)) AS counted
                 FROM crm_contract.payment y
-               WHERE y.installment_due_id = o.id AND y.tenant = o.tenant AND y.paid_on <= as_of
+               WHERE y.installment_due_id = o.id AND y.tenant = %2$L AND y.paid_on <= %3$L::date
               WINDOW w AS (ORDER BY y.paid_on, y.id)) x) p ON true
     LEFT JOIN LATERAL (SELECT k.ref, k.rule FROM crm_contract.clause k
-                        WHERE k.contract_id = c.id AND k.tenant = c.tenant AND k.rule IS NOT NULL AND k.obligor = 'client'
+                        WHERE k.contract_id = c.id AND k.tenant = %2$L AND k.rule IS NOT NULL AND k.obligor = 'client'
                           AND (k.kind = 'late_fee' OR (k.kind = 'delay_penalty' AND crm_contract.rule_basis(k.rule) = 'overdue'))
                           AND (k.applies_to IS NULL OR i.name = ANY (k.applies_to))
                         ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k ON true
-   WHERE c.id = statement_installment_lines.contract_id
+   WHERE c.id = %1$L::bigint AND c.tenant = %2$L
    ORDER BY o.due_on, i.name, o.seq
+$q$, statement_installment_lines.contract_id, contract_tenant, as_of, fm.from_days, fm.to_days);
+END
 $$;
 COMMENT ON FUNCTION crm_contract.statement_installment_lines(bigint, date) IS
   'contract_statement''s installment lines (the client''s obligations): full payment, days late and the late fee on the balance partial payments leave';
@@ -177,30 +201,40 @@ CREATE FUNCTION crm_contract.statement_credit_lines(contract_id bigint, as_of da
 RETURNS TABLE (kind text, obligation text, clause_ref text, due_on date, done_on date, days_late integer,
                basis numeric, rule crm_contract.penalty_rule, accrued numeric, obligor crm_contract.obligor,
                party text, due_provisional boolean, due_note text)
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  -- the contract's tenant first: the query then reads one tenant's rows (one shard on Citus)
+  contract_tenant text := (SELECT x.tenant FROM crm_contract.contract x WHERE x.id = statement_credit_lines.contract_id);
+  zone text := (SELECT k.time_zone FROM crm_contract.contract x JOIN crm_contract.calendar k ON k.name = x.calendar
+                 WHERE x.id = statement_credit_lines.contract_id AND x.tenant = contract_tenant);
+BEGIN
+  -- literal values, the tenant on every table: Citus plans it for the tenant's one shard (a router query)
+  RETURN QUERY EXECUTE format($q$
   SELECT 'sla_credit',
-         format('SLA credits %s: %s breach%s', to_char(b.month, 'YYYY-MM'), b.breaches, CASE WHEN b.breaches = 1 THEN '' ELSE 'es' END),
+         format('SLA credits %%s: %%s breach%%s', to_char(b.month, 'YYYY-MM'), b.breaches, CASE WHEN b.breaches = 1 THEN '' ELSE 'es' END),
          NULL, b.month, NULL::date, NULL::integer, round(v.basis, 2), b.rule,
          round((SELECT coalesce(sum(crm_contract.penalty(b.rule, v.basis, d, d + 1, c.calendar)), 0) FROM unnest(b.days) d), 2),
          'vendor'::crm_contract.obligor, NULL::text, false, NULL::text
     FROM crm_contract.contract c
-    JOIN crm_contract.calendar k ON k.name = c.calendar
     CROSS JOIN LATERAL (
-      SELECT date_trunc('month', e.at AT TIME ZONE k.time_zone)::date AS month, s.credit AS rule, count(*) AS breaches,
-             array_agg((e.at AT TIME ZONE k.time_zone)::date ORDER BY e.at, e.id) AS days
+      SELECT date_trunc('month', e.at AT TIME ZONE %4$L)::date AS month, s.credit AS rule, count(*) AS breaches,
+             array_agg((e.at AT TIME ZONE %4$L)::date ORDER BY e.at, e.id) AS days
         FROM crm_contract.sla_event e
-        JOIN crm_contract.sla_target s ON s.contract_id = e.contract_id AND s.tenant = e.tenant AND s.priority = e.priority
+        JOIN crm_contract.sla_target s ON s.contract_id = e.contract_id AND s.tenant = %2$L AND s.priority = e.priority
                                       AND s.metric = e.metric AND s.credit IS NOT NULL
-       WHERE e.contract_id = c.id AND e.tenant = c.tenant AND e.kind = 'breached'
-         AND (e.at AT TIME ZONE k.time_zone)::date <= as_of
+       WHERE e.contract_id = c.id AND e.tenant = %2$L AND e.kind = 'breached'
+         AND (e.at AT TIME ZONE %4$L)::date <= %3$L::date
        GROUP BY 1, 2) b
     CROSS JOIN LATERAL (
       SELECT CASE WHEN crm_contract.rule_basis(b.rule) = 'total' THEN c.total_amount
                   ELSE (SELECT coalesce(sum(d.amount), 0) FROM crm_contract.installment_due d
-                          JOIN crm_contract.installment i ON i.id = d.installment_id AND i.tenant = d.tenant
-                         WHERE i.contract_id = c.id AND i.tenant = c.tenant AND date_trunc('month', d.due_on) = b.month) END AS basis) v
-   WHERE c.id = statement_credit_lines.contract_id
+                          JOIN crm_contract.installment i ON i.id = d.installment_id AND i.tenant = %2$L
+                         WHERE i.contract_id = c.id AND i.tenant = %2$L AND date_trunc('month', d.due_on) = b.month) END AS basis) v
+   WHERE c.id = %1$L::bigint AND c.tenant = %2$L
    ORDER BY b.month, b.rule::text
+$q$, statement_credit_lines.contract_id, contract_tenant, as_of, zone);
+END
 $$;
 COMMENT ON FUNCTION crm_contract.statement_credit_lines(bigint, date) IS
   'contract_statement''s SLA credit lines (owed by the vendor): per month and credit rule, each logged breach accrued once';
@@ -212,6 +246,8 @@ RETURNS TABLE (line integer, kind text, obligation text, clause_ref text, due_on
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   c record;
+  party_names text[];
+  party_caps numeric[];
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
     RAISE EXCEPTION 'contract_statement needs the day it is made as of, not %', coalesce(as_of::text, 'NULL')
@@ -221,6 +257,12 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'contract % does not exist', contract_statement.contract_id USING ERRCODE = '42704';
   END IF;
+  -- the parties' caps beforehand: the query below reads no table (on Citus it would be
+  -- sent to a shard, where the functions could not read the distributed tables)
+  SELECT coalesce(array_agg(p.name ORDER BY p.id), '{}'),
+         coalesce(array_agg(coalesce(p.liability_cap_amount, round(p.liability_cap_share * c.total_amount, 2)) ORDER BY p.id), '{}')
+    INTO party_names, party_caps
+    FROM crm_contract.party p WHERE p.contract_id = c.id AND p.tenant = c.tenant;
   RETURN QUERY
   WITH lines AS (
     SELECT row_number() OVER (ORDER BY x.part, x.n)::integer AS line, x.*
@@ -232,10 +274,8 @@ BEGIN
   -- what each obligor owes; a third party no more than its liability cap (003 §16.1.1)
   owed AS (
     SELECT l.obligor, l.party, sum(l.accrued) AS accrued, count(*) FILTER (WHERE l.accrued IS NULL) AS unknown,
-           (SELECT coalesce(p.liability_cap_amount, round(p.liability_cap_share * c.total_amount, 2))
-              FROM crm_contract.party p
-             WHERE p.contract_id = c.id AND p.tenant = c.tenant AND p.name = l.party
-             ORDER BY p.id LIMIT 1) AS cap
+           (SELECT x.cap FROM unnest(party_names, party_caps) WITH ORDINALITY AS x (name, cap, n)
+             WHERE x.name = l.party ORDER BY x.n LIMIT 1) AS cap
       FROM lines l GROUP BY l.obligor, l.party),
   totals AS (
     SELECT o.obligor, o.party, round(coalesce(CASE WHEN o.cap < o.accrued THEN o.cap ELSE o.accrued END, 0), 2) AS accrued,
