@@ -11,7 +11,11 @@
 # it into the system PostgreSQL once per machine); crm_contract never links to it.
 # Without it, in_citus_cluster returns 2 after saying why.
 
-CITUS_BUILD=${CITUS_BUILD:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared/citus/build.sh}
+# ../shared/citus/build.sh beside the checkout (or beside the directory of a worktree)
+citus_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CITUS_BUILD=${CITUS_BUILD:-$(for d in "$citus_repo/../shared" "$citus_repo/../../shared"; do
+  [ -f "$d/citus/build.sh" ] && { echo "$(cd "$d" && pwd)/citus/build.sh"; break; }; done)}
+CITUS_BUILD=${CITUS_BUILD:-$citus_repo/../shared/citus/build.sh}
 CITUS_DB=crm_citus
 
 # citus_available: Citus 13.2 installed in the system PostgreSQL, built now if not

@@ -38,8 +38,33 @@ suite() {
   check "the scenario runs on Citus ($out/citus.out)" test $? -eq 0
   check "the outputs of plain PostgreSQL and Citus are identical" \
     bash -c "diff -u $out/plain.out $out/citus.out | head -80; cmp -s $out/plain.out $out/citus.out"
+  # NOTIFY: a listener on the coordinator hears the sweep's warnings and breaches, as on one node
+  /usr/bin/python3 test/citus/notify.py crm_plain >"$out/notify.plain.out" 2>&1
+  /usr/bin/python3 test/citus/notify.py "$CITUS_DB" >"$out/notify.citus.out" 2>&1
+  check "a sweep's NOTIFY reaches the listener on the coordinator: $(head -1 "$out/notify.citus.out")" \
+    bash -c "grep -q '^swept [1-9][0-9]*, [1-9][0-9]* notifications' $out/notify.citus.out"
+  check "the notified events are those of plain PostgreSQL ($out/notify.*.out)" \
+    bash -c "diff -u $out/notify.plain.out $out/notify.citus.out | head -40; cmp -s $out/notify.plain.out $out/notify.citus.out"
+  # pg_cron on the coordinator sweeps the distributed ticket table
+  # (on the coordinator only: the workers do not load pg_cron)
+  q -c "SET citus.enable_ddl_propagation = off" -c "CREATE EXTENSION pg_cron" >/dev/null &&
+    q -c "SET ROLE bob" -c "INSERT INTO public.ticket (id, contract_id, priority, opened_at) VALUES (3, 2, 'urgent', now() - interval '2 hours')" &&
+    q -c "SELECT cron.schedule('crm-sla-sweep', '* * * * *', \$\$SELECT crm_contract.sla_sweep('public.ticket')\$\$)" >/dev/null
+  local i status=
+  for i in $(seq 1 90); do
+    status=$(q -c "SELECT d.status || ': ' || coalesce(d.return_message, '') FROM cron.job_run_details d
+                    JOIN cron.job j USING (jobid) WHERE j.jobname = 'crm-sla-sweep' AND d.status IN ('succeeded', 'failed')
+                   ORDER BY d.runid LIMIT 1")
+    [ -n "$status" ] && break
+    sleep 1
+  done
+  q -c "SELECT cron.unschedule('crm-sla-sweep')" >/dev/null
+  check "pg_cron's sweep on the coordinator: ${status:-did not run in 90 s}" test "${status%%:*}" = succeeded
+  check "it recorded ticket 3's breaches on its worker: $(q -c "SELECT string_agg(kind || ' ' || metric, ', ' ORDER BY at, kind, metric)
+       FROM crm_contract.sla_event WHERE tenant = 'globex' AND ticket = '3' AND kind IN ('warned', 'breached')")" \
+    test "$(q -c "SELECT count(*) FROM crm_contract.sla_event WHERE tenant = 'globex' AND ticket = '3' AND kind = 'breached'")" -ge 1
   q -f test/citus/placement.sql >"$out/placement.out" 2>&1
-  check "tenants on both workers, rows only in shards (test/citus/placement.expected)" \
+  check "the tenants on both workers, each tenant's tickets with its contracts (test/citus/placement.expected)" \
     bash -c "diff -u test/citus/placement.expected $out/placement.out | head -40; cmp -s test/citus/placement.expected $out/placement.out"
   echo "citus: $((n - bad)) passed, $bad failed"
   [ "$bad" -eq 0 ]

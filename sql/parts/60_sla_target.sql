@@ -32,7 +32,7 @@ DECLARE
   w numeric;
   prev numeric := 0;
 BEGIN
-  SELECT c.code INTO code FROM crm_contract.contract c WHERE c.id = NEW.contract_id;
+  SELECT c.code INTO code FROM crm_contract.contract c WHERE c.id = NEW.contract_id AND c.tenant = NEW.tenant;
   IF NEW.calendar IS NOT NULL THEN
     PERFORM FROM crm_contract.calendar k WHERE k.name = NEW.calendar;
     IF NOT FOUND THEN

@@ -123,3 +123,70 @@ crm_logical_relation(Oid relid)
 	logical_id = get_relname_relid(logical, nsp);
 	return OidIsValid(logical_id) ? logical_id : relid;
 }
+
+#define MAX_SHARDS_KNOWN 16
+
+typedef struct ShardOf
+{
+	Oid			shard;
+	Oid			logical;
+} ShardOf;
+
+static ShardOf shards_known[MAX_SHARDS_KNOWN];
+static int	nshards_known = 0;
+
+Oid
+crm_citus_logical_table(Oid relid)
+{
+	char	   *relname = get_rel_name(relid);
+	size_t		len;
+	size_t		end;
+	int64		shardid;
+	Oid			logical = relid;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	int			i;
+
+	if (relname == NULL)
+		return relid;
+	len = strlen(relname);
+	end = len;
+	while (end > 0 && isdigit((unsigned char) relname[end - 1]))
+		end--;
+	/* a shard is named <table>_<shard id> */
+	if (end == len || end < 2 || relname[end - 1] != '_' || len - end > 18)
+		return relid;
+	for (i = 0; i < nshards_known; i++)
+		if (shards_known[i].shard == relid)
+			return shards_known[i].logical;
+	if (!crm_citus_installed())
+		return relid;
+	shardid = strtoll(relname + end, NULL, 10);
+	args[0] = Int64GetDatum(shardid);
+	crm_spi_connect();
+	crm_spi_check(SPI_execute_with_args("SELECT s.logicalrelid::pg_catalog.oid FROM pg_catalog.pg_dist_shard s"
+										" WHERE s.shardid OPERATOR(pg_catalog.=) $1",
+										1, argtypes, args, NULL, true, 1),
+				  SPI_OK_SELECT, "read pg_catalog.pg_dist_shard");
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			logical = DatumGetObjectId(d);
+	}
+	SPI_finish();
+	/* only a shard named after its table (a relation named like one is not) */
+	if (logical != relid && get_rel_name(logical) != NULL &&
+		strncmp(get_rel_name(logical), relname, end - 1) == 0 && get_rel_name(logical)[end - 1] == '\0')
+	{
+		if (nshards_known == MAX_SHARDS_KNOWN)
+			nshards_known = 0;
+		shards_known[nshards_known].shard = relid;
+		shards_known[nshards_known].logical = logical;
+		nshards_known++;
+		return logical;
+	}
+	return relid;
+}

@@ -31,4 +31,10 @@ extern const char *crm_reference_table(const char *relname);
  */
 extern Oid	crm_logical_relation(Oid relid);
 
+/*
+ * The distributed table a relation is a shard of (public.ticket_102100 ->
+ * public.ticket, by Citus's catalog pg_dist_shard), else the relation itself.
+ */
+extern Oid	crm_citus_logical_table(Oid relid);
+
 #endif

@@ -20,6 +20,12 @@ SELECT nodeport > 0 AS node, result AS disabled_triggers FROM run_command_on_all
 -- every shard of contract has the extension's triggers (and the shipped calendar rows are in the reference table, once)
 SELECT count(*) AS calendars FROM crm_contract.calendar;
 SELECT count(*) AS cn_days FROM crm_contract.calendar_exception WHERE calendar = 'CN';
+-- each node's identities count in a range of its own (2^48 ids per node group)
+SELECT nodeport > 0 AS node, result AS own_range FROM run_command_on_all_nodes($$
+  SELECT bool_and(pg_catalog.nextval(s::regclass) >> 48 = (SELECT groupid FROM pg_dist_local_group))
+    FROM unnest(ARRAY['contract', 'sla_event', 'installment_due', 'payment']) t,
+         LATERAL pg_get_serial_sequence('crm_contract.' || t, 'id') s$$) JOIN pg_dist_node USING (nodeid)
+ ORDER BY nodeport;
 -- the workers refuse it
 \set ON_ERROR_STOP off
 SELECT result ~ '0A000|worker' AS refused_on_workers FROM run_command_on_workers($$SELECT crm_contract.distribute()$$);

@@ -106,6 +106,62 @@ VALUES (3, 'globex', 'X', 'service', 'x', 'c', 'v', 1.00);
 \set ON_ERROR_STOP on
 RESET ROLE;
 
+-- SLA targets and tickets through the trigger (role tenant: each write reads its tenant's rows only)
+SET ROLE alice;
+INSERT INTO crm_contract.sla_target (contract_id, priority, metric, target, calendar, credit) VALUES
+  (1, 'P1', 'response', '2个工作小时', NULL, '0.5% of total'),
+  (1, 'P1', 'resolution', '8 working hours', NULL, NULL),
+  (1, 'P2', 'response', '4 working hours', NULL, NULL),
+  (1, 'P2', 'resolution', '16 working hours', NULL, NULL);
+-- 10/9 (Fri) 11:30 P1: response 11:30-12, 13-14:30 -> 14:30; resolution 8h -> Sat 10/10 (make-up day) 11:30
+INSERT INTO public.ticket (id, contract_id, priority, opened_at) VALUES
+  (1, 1, 'P1', '2026-10-09 11:30+08'),
+  (2, 1, 'P1', '2026-10-09 15:00+08');
+SELECT id, response_due, resolve_due, sla_next_alert FROM public.ticket ORDER BY id;
+-- a pause waiting for the customer 10/9 13:00-15:00 moves ticket 1's deadlines by two working hours
+UPDATE public.ticket SET status = 'waiting_customer', updated_at = '2026-10-09 13:00+08' WHERE id = 1;
+UPDATE public.ticket SET status = 'open', updated_at = '2026-10-09 15:00+08' WHERE id = 1;
+SELECT id, status, response_due, resolve_due FROM public.ticket WHERE id = 1;
+-- a priority change keeps the time elapsed: P2 from 10/9 16:00
+UPDATE public.ticket SET priority = 'P2', updated_at = '2026-10-09 16:00+08' WHERE id = 2;
+SELECT id, priority, response_due, resolve_due FROM public.ticket WHERE id = 2;
+-- ticket 1 answered late (due 16:30), resolved, reopened
+UPDATE public.ticket SET first_response_at = '2026-10-09 17:00+08', updated_at = '2026-10-09 17:00+08' WHERE id = 1;
+UPDATE public.ticket SET resolved_at = '2026-10-10 10:00+08', status = 'resolved', updated_at = '2026-10-10 10:00+08' WHERE id = 1;
+UPDATE public.ticket SET resolved_at = NULL, status = 'open', updated_at = '2026-10-12 09:00+08' WHERE id = 1;
+SELECT id, status, response_breached, resolve_breached, response_due, resolve_due FROM public.ticket WHERE id = 1;
+SELECT at, kind, metric, priority, status, response_due, resolve_due FROM crm_contract.sla_history('public.ticket', '1');
+RESET ROLE;
+
+SET ROLE bob;
+INSERT INTO crm_contract.sla_target (contract_id, priority, metric, target, calendar) VALUES
+  (2, 'urgent', 'response', '1 hour', '24x7'),
+  (2, 'urgent', 'resolution', '4 hours', '24x7');
+INSERT INTO public.ticket (id, contract_id, priority, opened_at) VALUES (1, 2, 'urgent', '2026-10-01 23:30+08');
+SELECT tenant, id, response_due, resolve_due FROM public.ticket ORDER BY tenant, id;
+RESET ROLE;
+
+-- a sweep as of 10/12 12:00: warnings and breaches of both tenants, each once
+SELECT crm_contract.sla_sweep('public.ticket', '2026-10-12 12:00+08') AS swept;
+SELECT crm_contract.sla_sweep('public.ticket', '2026-10-12 12:00+08') AS swept_again;
+SELECT e.tenant, e.ticket, e.kind, e.metric, e.at FROM crm_contract.sla_event e
+ WHERE e.kind IN ('warned', 'breached') ORDER BY e.tenant, e.ticket, e.at, e.kind, e.metric;
+
+-- a calendar edit (10/12 made a holiday in a copy of CN) and the recomputation of running clocks
+SELECT crm_contract.copy_calendar('CN', 'CN_acme');
+SET ROLE alice;
+UPDATE crm_contract.sla_target SET calendar = 'CN_acme' WHERE contract_id = 1;
+RESET ROLE;
+INSERT INTO crm_contract.calendar_exception (calendar, day, kind, name) VALUES ('CN_acme', '2026-10-12', 'holiday', 'acme day');
+SELECT crm_contract.sla_recompute('public.ticket') AS recomputed;
+SELECT tenant, id, response_due, resolve_due FROM public.ticket ORDER BY tenant, id;
+
+-- the report and the statement with the SLA credit
+SET ROLE alice;
+SELECT contract_id, month, tickets_opened, met, breached, still_open, compliance FROM crm_contract.sla_report('public.ticket');
+SELECT line, kind, obligation, accrued FROM crm_contract.contract_statement(1, '2026-10-31') WHERE kind IN ('sla_credit', 'total');
+RESET ROLE;
+
 -- reports: every tenant as the owner
 SELECT contract_code, kind, obligation, due_on FROM crm_contract.obligations ORDER BY contract_code, kind, obligation, due_on;
 SELECT contract_code, obligation, due_on FROM crm_contract.due_within(10, '2026-09-24') ORDER BY 1, 2, 3;
