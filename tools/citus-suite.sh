@@ -18,9 +18,9 @@ suite() {
   check() { local label=$1; shift; if "$@"; then ok "$label"; else nok "$label"; fi; }
   q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
-  # two non-superuser roles, created on every node (Citus propagates them from its database;
+  # three non-superuser roles (carol of two tenants), created on every node (Citus propagates them from its database;
   # it connects to the workers as the role, so they need LOGIN)
-  q -c "CREATE ROLE alice LOGIN" -c "CREATE ROLE bob LOGIN" || return 1
+  q -c "CREATE ROLE alice LOGIN" -c "CREATE ROLE bob LOGIN" -c "CREATE ROLE carol LOGIN" || return 1
   # plain PostgreSQL: a database of the coordinator without the citus extension
   q -d postgres -c "CREATE DATABASE crm_plain" &&
     q -d crm_plain -c "CREATE EXTENSION crm_contract" || return 1

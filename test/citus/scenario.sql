@@ -162,6 +162,20 @@ SELECT contract_id, month, tickets_opened, met, breached, still_open, compliance
 SELECT line, kind, obligation, accrued FROM crm_contract.contract_statement(1, '2026-10-31') WHERE kind IN ('sla_credit', 'total');
 RESET ROLE;
 
+-- a role of two tenants chooses one per transaction (SET LOCAL, which Citus sends to the workers)
+GRANT SELECT, INSERT, UPDATE ON crm_contract.contract, crm_contract.sla_target, public.ticket TO carol;
+GRANT SELECT ON crm_contract.sla_event TO carol;
+INSERT INTO crm_contract.tenant_member VALUES ('carol', 'acme'), ('carol', 'globex');
+SET ROLE carol;
+BEGIN;
+SET LOCAL citus.propagate_set_commands = 'local';
+SET LOCAL crm_contract.tenant = 'globex';
+SELECT crm_contract.current_tenant() AS carol_tenant, (SELECT string_agg(code, ',') FROM crm_contract.contract) AS contracts;
+INSERT INTO public.ticket (id, contract_id, priority, opened_at) VALUES (10, 2, 'urgent', '2026-10-21 10:00+08');
+SELECT tenant, id, response_due FROM public.ticket WHERE id = 10;
+COMMIT;
+RESET ROLE;
+
 -- reports: every tenant as the owner
 SELECT contract_code, kind, obligation, due_on FROM crm_contract.obligations ORDER BY contract_code, kind, obligation, due_on;
 SELECT contract_code, obligation, due_on FROM crm_contract.due_within(10, '2026-09-24') ORDER BY 1, 2, 3;
