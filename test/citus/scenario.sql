@@ -176,6 +176,11 @@ SELECT tenant, id, response_due FROM public.ticket WHERE id = 10;
 COMMIT;
 RESET ROLE;
 
+-- reports: one tenant's, as its role
+SET ROLE alice;
+SELECT contract_code, kind, obligation, due_on, days_late > 0 AS late FROM crm_contract.obligations ORDER BY 1, 2, 3, 4;
+SELECT contract_code, obligation, due_on FROM crm_contract.due_within(10, '2026-09-24') ORDER BY 1, 2, 3;
+RESET ROLE;
 -- reports: every tenant as the owner
 SELECT contract_code, kind, obligation, due_on FROM crm_contract.obligations ORDER BY contract_code, kind, obligation, due_on;
 SELECT contract_code, obligation, due_on FROM crm_contract.due_within(10, '2026-09-24') ORDER BY 1, 2, 3;
