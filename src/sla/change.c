@@ -350,7 +350,7 @@ sla_change_events(Work *w, SlaClock *clk)
 /*
  * Write the events: a history that begins now starts with 'started' (and
  * the pause the inserted row was in), a renamed ticket's goes on from its
- * old key; then NOTIFY for each alert.
+ * old key; then NOTIFY for each alert and each recomputed deadline.
  */
 void
 sla_change_write_log(Work *w)
@@ -384,7 +384,8 @@ sla_change_write_log(Work *w)
 		all.ev[i].provisional = sla_targets_provisional(w->t_new, all.ev[i].has_due, all.ev[i].due);
 	sla_log_write(w->m->ticket_table, w->key, &all);
 	for (i = 0; i < all.n; i++)
-		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0)
+		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0 ||
+			strcmp(all.ev[i].kind, "recomputed") == 0)
 			sla_notify_alert(&all.ev[i]);
 	w->alerts &= ~FRESH_BIT;
 }
