@@ -265,14 +265,19 @@ for as_of, count, want in sweeps:
         continue
     check(marked == 1 and len(notes) == 1, f"sweep at {as_of}: marks 1, one notification", (marked, notes))
     if len(notes) == 1:
+        # the payload carries the event's id only (LISTEN has no privilege check): the
+        # listener reads the event back with its own rights, as an application does
         note = notes[0]
-        base = {"table": "public.tickets", "ticket": str(tid), "contract": cid, "priority": "P1",
-                "due": "2026-10-09T11:00:00+08:00"}
-        wanted = {**base, **want}
-        check(all(note.get(k) == v for k, v in wanted.items()),
-              f"  its JSON: {' '.join(want[k] for k in ('event', 'metric', 'detail') if k in want)}"
+        row = listener.execute(
+            "SELECT ticket_table, ticket, contract_id, priority, kind::text, metric::text, detail, at, response_due"
+            " FROM crm_contract.sla_event WHERE id = %s", (note.get("event"),)).fetchone()
+        wanted = ("public.tickets", str(tid), cid, "P1", want["event"], want["metric"],
+                  datetime.fromisoformat(want["at"]), datetime.fromisoformat("2026-10-09T11:00:00+08:00"))
+        got_row = None if row is None else row[:6] + row[7:]
+        check(set(note) == {"event"} and got_row == wanted and ("detail" not in want or row[6] == want["detail"]),
+              f"  its event (the payload's id read back): {' '.join(want[k] for k in ('event', 'metric', 'detail') if k in want)}"
               f" at {want['at'][11:16]}, due 11:00, ticket {tid} of contract {cid}",
-              note)
+              (note, row))
 listener.close()
 sweeper.close()
 conn.close()
