@@ -22,7 +22,8 @@ CREATE TABLE crm_contract.sla_event (
   detail       text,
   logged_at    timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
   update_due   timestamptz,
-  done_at      timestamptz
+  done_at      timestamptz,
+  provisional  boolean NOT NULL DEFAULT false
 );
 -- what the trigger reads back (a ticket's events since its start, in its tenant) and the readers
 -- follow (in theirs by row-level security, or in every tenant)
@@ -36,6 +37,7 @@ COMMENT ON COLUMN crm_contract.sla_event.at IS 'when it happened: the opening, t
 COMMENT ON COLUMN crm_contract.sla_event.logged_at IS 'when it was written';
 COMMENT ON COLUMN crm_contract.sla_event.update_due IS 'when the next progress report was due after the event (a breached update period: the deadline it missed)';
 COMMENT ON COLUMN crm_contract.sla_event.done_at IS 'met and breached: the response, resolution or report judged (NULL for a breach found by a sweep); reopened: when the earlier cycle was resolved';
+COMMENT ON COLUMN crm_contract.sla_event.provisional IS 'the deadlines after the event need a day past the calendar''s data and were computed on its forecast (crm_contract.forecast_days()); a later load of the year recomputes them';
 
 CREATE FUNCTION crm_contract.sla_event_append_only() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

@@ -62,6 +62,7 @@ SELECT crm_contract.sla_ticket_table(r.oid::regclass) AS ticket_table,
        m.columns OPERATOR(pg_catalog.->>) 'resolve_breached' AS resolve_breached_column,
        m.columns OPERATOR(pg_catalog.->>) 'next_alert' AS next_alert_column,
        m.columns OPERATOR(pg_catalog.->>) 'alerts' AS alerts_column,
+       m.columns OPERATOR(pg_catalog.->>) 'provisional' AS provisional_column,
        m.error AS mapping_error
   FROM pg_catalog.pg_trigger t
   JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) t.tgrelid

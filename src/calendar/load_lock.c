@@ -12,12 +12,16 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 
 #include "calendar/load_lock.h"
 
 #define LOAD_LOCK_CLASS 0x63726d01
+
+/* the transaction that took a load lock exclusive (the lock lasts as long) */
+static LocalTransactionId loading_lxid = InvalidLocalTransactionId;
 
 static void
 load_lock_tag(LOCKTAG *tag, const char *name)
@@ -50,5 +54,12 @@ crm_lock_calendar_for_load(PG_FUNCTION_ARGS)
 
 	load_lock_tag(&tag, name);
 	LockAcquire(&tag, ExclusiveLock, false, false);
+	loading_lxid = MyProc->lxid;
 	PG_RETURN_VOID();
+}
+
+bool
+calendar_loading(void)
+{
+	return loading_lxid != InvalidLocalTransactionId && loading_lxid == MyProc->lxid;
 }

@@ -14,4 +14,11 @@
  */
 extern bool calendar_share_load_lock(const char *name);
 
+/*
+ * Whether this transaction holds a calendar's load lock exclusive: a write
+ * that waits for the load then holds its row locks, so the load's own
+ * recomputation must skip locked rows (the waiting write recomputes them).
+ */
+extern bool calendar_loading(void);
+
 #endif

@@ -178,7 +178,10 @@ report_notice_error(const NoticeError *e, const char *text, size_t len, int hint
 					 errdetail("Failed while reading a holiday notice of %zu bytes.", len)));
 			break;
 	}
-	elog(ERROR, "unexpected notice status %d", (int) e->status);
+	/* every status is reported above; one added to the core and not here still gets a clear error */
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("holiday notice could not be read (status %d)", (int) e->status)));
 }
 
 /*

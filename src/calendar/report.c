@@ -53,9 +53,9 @@ calendar_report(CalStatus st, const CalError *err, const char *name, const Calen
 				ereport(ERROR,
 						(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
 						 errmsg("calendar \"%s\" has no holiday data or forecast for %lld", name, (long long) y),
-						 errdetail("The computation needs %s; the calendar covers %s to %s, its forecast from %s.",
+						 errdetail("The computation needs %s; the calendar's days are announced from %s to %s and forecast from %s to %s.",
 								   crm_date_text(err->day), lo == CAL_DAY_MIN ? "-infinity" : crm_date_text(lo),
-								   crm_date_text(hi), crm_date_text(from)),
+								   crm_date_text(from - 1), crm_date_text(from), crm_date_text(hi)),
 						 errhint("Extend crm_contract.calendar.forecast_to, or load the year's notice with crm_contract.load_holiday_notice().")));
 			else if (err->day > hi)
 				ereport(ERROR,

@@ -93,6 +93,25 @@ event_time(const Work *w, bool has_prev, TimestampTz prev)
 	return at;
 }
 
+/*
+ * The old row's deadlines rested on a calendar's forecast (its provisional
+ * column, written only by the trigger, says so): any write computes them
+ * again, so that a ticket a year's load skipped, because a writer held it,
+ * is settled by that writer on the loaded days.
+ */
+static bool
+was_provisional(const Work *w)
+{
+	AttrNumber	att = w->m->att[SLA_ROLE_PROVISIONAL];
+	bool		isnull;
+	Datum		d;
+
+	if (att == InvalidAttrNumber)
+		return false;
+	d = sla_row_get(w->oldtup, att, &isnull);
+	return !isnull && DatumGetBool(d);
+}
+
 void
 sla_change_classify(Work *w)
 {
@@ -107,6 +126,7 @@ sla_change_classify(Work *w)
 	c->id_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_ID]);
 	c->sweeping = mode == SLA_MODE_SWEEP;
 	c->recomputing = mode == SLA_MODE_RECOMPUTE;
+	c->settling = was_provisional(w);
 	c->paused_now = sla_status_pauses(m, w->nw.status);
 	c->paused_before = sla_status_pauses(m, w->od.status);
 	c->reopened = w->od.done[SLA_RESOLUTION] && !w->nw.done[SLA_RESOLUTION];
@@ -121,7 +141,7 @@ sla_change_untouched(const Work *w)
 {
 	const Change *c = &w->c;
 
-	return !c->key_changed && !(c->id_changed && !w->fresh) && !c->sweeping && !c->recomputing &&
+	return !c->key_changed && !(c->id_changed && !w->fresh) && !c->sweeping && !c->recomputing && !c->settling &&
 		c->paused_now == c->paused_before && !c->reopened &&
 		!c->done_new[0] && !c->done_new[1] && !c->reported;
 }
@@ -216,7 +236,7 @@ sla_change_deadlines(Work *w, SlaClock *clk)
 		if (k == SLA_UPDATE && !running)
 			w->nw.has_due[k] = false;	/* resolved: no report is due */
 		else if ((running || pending) &&
-				 (!w->nw.has_due[k] || c->key_changed || c->recomputing || c->paused_now != c->paused_before ||
+				 (!w->nw.has_due[k] || c->key_changed || c->recomputing || c->settling || c->paused_now != c->paused_before ||
 				  (k != SLA_RESPONSE && c->reopened) || (k == SLA_UPDATE && c->reported)))
 		{
 			w->nw.due[k] = sla_clock_due(clk, k);
@@ -242,6 +262,31 @@ key_change_detail(const Ticket *od, const Ticket *nw)
 		(od->priority && strcmp(od->priority, nw->priority) != 0))
 		return psprintf("%s -> %s", or_none(od->priority), or_none(nw->priority));
 	return pstrdup("opening moved");
+}
+
+/*
+ * A recomputation that leaves the deadlines where they were may still settle
+ * them: the year they fall in was loaded, and they no longer rest on the
+ * forecast (or, the other way, a calendar's days were removed).  Known from
+ * the row's provisional column, which only the trigger writes.
+ */
+static bool
+provisional_changed(Work *w)
+{
+	bool		was,
+				now;
+
+	if (w->m->att[SLA_ROLE_PROVISIONAL] == InvalidAttrNumber)
+		return false;
+	was = was_provisional(w);
+	now = sla_targets_provisional(w->t_new, w->nw.has_due, w->nw.due);
+	if (was == now)
+		return false;
+	sla_event_add(&w->evs, "recomputed", -1, GetCurrentStatementStartTimestamp(),
+				  pstrdup(now ? "deadlines unchanged, now on the calendar's forecast"
+						  : "deadlines unchanged, no longer provisional: on the calendar's announced days"),
+				  &w->nw, w->tenant);
+	return true;
 }
 
 /* The change's own events, carrying the deadlines after it; whether a deadline was recomputed. */
@@ -283,7 +328,8 @@ sla_change_events(Work *w, SlaClock *clk)
 	}
 	for (k = 0; k < SLA_DONE_METRICS; k++)
 		sla_clock_judge(clk, k);
-	if (!c->recomputing)
+	/* a write that settles a provisional ticket: its own events, if any, explain the new deadlines */
+	if (!c->recomputing && !(c->settling && w->evs.n == 0))
 		return false;
 	for (k = 0; k < SLA_METRICS; k++)
 		if (w->before.has_due[k] && nw->has_due[k] && nw->due[k] != w->before.due[k])
@@ -293,6 +339,8 @@ sla_change_events(Work *w, SlaClock *clk)
 								   crm_timestamptz_text(nw->due[k])), nw, w->tenant);
 			recomputed = true;
 		}
+	if (!recomputed)
+		recomputed = provisional_changed(w);
 	return recomputed;
 }
 
@@ -325,6 +373,8 @@ sla_change_write_log(Work *w)
 		return;
 	for (i = 0; i < w->evs.n; i++)
 		sla_events_append(&all, &w->evs.ev[i]);
+	for (i = 0; i < all.n; i++)
+		all.ev[i].provisional = sla_targets_provisional(w->t_new, all.ev[i].has_due, all.ev[i].due);
 	sla_log_write(w->m->ticket_table, w->key, &all);
 	for (i = 0; i < all.n; i++)
 		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0)

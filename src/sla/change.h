@@ -24,6 +24,7 @@ typedef struct Change
 	bool		id_changed;
 	bool		sweeping;		/* sla_sweep() of this table */
 	bool		recomputing;	/* sla_recompute() of this table */
+	bool		settling;		/* its deadlines rested on a forecast: computed again */
 	bool		paused_now;
 	bool		paused_before;
 	bool		reopened;

@@ -210,8 +210,8 @@ event_values(const char *ticket_table, const char *ticket, const SlaEvent *e, Da
 {
 	int			k;
 
-	memset(n, ' ', 14);
-	memset(v, 0, sizeof(Datum) * 14);
+	memset(n, ' ', 15);
+	memset(v, 0, sizeof(Datum) * 15);
 	v[0] = CStringGetTextDatum(e->tenant);
 	v[1] = CStringGetTextDatum(ticket_table);
 	v[2] = CStringGetTextDatum(ticket);
@@ -245,6 +245,7 @@ event_values(const char *ticket_table, const char *ticket, const SlaEvent *e, Da
 		v[13] = TimestampTzGetDatum(e->done_at);
 	else
 		n[13] = 'n';
+	v[14] = BoolGetDatum(e->provisional);
 }
 
 void
@@ -258,14 +259,15 @@ sla_log_write(const char *ticket_table, const char *ticket, SlaEventList *l)
 		return;
 	crm_spi_connect();
 	{
-		Oid			types[14] = {TEXTOID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID,
-		TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID};
+		Oid			types[15] = {TEXTOID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID,
+		TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, BOOLOID};
 
 		crm_spi_plan(&insert_plan,
 			"INSERT INTO crm_contract.sla_event (tenant, ticket_table, ticket, contract_id, priority, kind, metric,"
-			"                                    at, status, response_due, resolve_due, update_due, detail, done_at)"
+			"                                    at, status, response_due, resolve_due, update_due, detail, done_at,"
+			"                                    provisional)"
 			" VALUES ($1, $2, $3, $4, $5, $6::crm_contract.sla_event_kind, $7::crm_contract.sla_metric,"
-			"         $8, $9, $10, $11, $12, $13, $14) RETURNING id", 14, types);
+			"         $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id", 15, types);
 	}
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	PG_TRY();
@@ -275,8 +277,8 @@ sla_log_write(const char *ticket_table, const char *ticket, SlaEventList *l)
 		log_writing = true;
 		for (i = 0; i < l->n; i++)
 		{
-			Datum		v[14];
-			char		n[14];
+			Datum		v[15];
+			char		n[15];
 			bool		isnull;
 
 			event_values(ticket_table, ticket, &l->ev[i], v, n);

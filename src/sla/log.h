@@ -36,6 +36,7 @@ typedef struct SlaEvent
 	char	   *status;
 	bool		has_due[SLA_METRICS];
 	TimestampTz due[SLA_METRICS];
+	bool		provisional;	/* those deadlines rest on a calendar's forecast */
 	int64		id;				/* set once written */
 } SlaEvent;
 

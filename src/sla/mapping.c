@@ -63,9 +63,10 @@ static const SlaRoleSpec roles[SLA_NUM_ROLES] = {
 	{"resolve_breached", "resolve_breached", TYPE_BOOL, false},
 	{"next_alert", "sla_next_alert", TYPE_TIMESTAMPTZ, false},
 	{"alerts", "sla_alerts", TYPE_INT4, true},	/* the trigger's state: which alerts fired, what is logged */
+	{"provisional", "sla_provisional", TYPE_BOOL, false},	/* deadlines on a calendar's forecast */
 };
 
-#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, progressed, response_due, resolve_due, update_due, response_breached, resolve_breached, next_alert, alerts"
+#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, progressed, response_due, resolve_due, update_due, response_breached, resolve_breached, next_alert, alerts, provisional"
 #define DEFAULT_PAUSED "pending,waiting_customer"
 
 const char *

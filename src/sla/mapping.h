@@ -37,6 +37,7 @@ typedef enum SlaRole
 	SLA_ROLE_RESOLVE_BREACHED,
 	SLA_ROLE_NEXT_ALERT,
 	SLA_ROLE_ALERTS,
+	SLA_ROLE_PROVISIONAL,		/* the deadlines rest on a calendar's forecast */
 	SLA_NUM_ROLES
 } SlaRole;
 

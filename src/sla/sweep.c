@@ -19,6 +19,7 @@
 #include "utils/timestamp.h"
 
 #include "calendar/cache.h"
+#include "calendar/load_lock.h"
 #include "sla/mapping.h"
 #include "sla/sweep.h"
 #include "shared/spi.h"
@@ -106,39 +107,37 @@ run_in_mode(SlaMode mode, const SlaMapping *m, TimestampTz as_of, void (*body) (
 }
 
 /*
- * The sweep's UPDATE marks only the due rows, found through the index on
- * next_alert, each locked first with SKIP LOCKED: a row another session is
- * writing (or another sweep is marking) is left to the next sweep, so a
- * sweep never waits, never deadlocks with another (plans that lock in
- * different orders), and the row lock plus the alert mask still make every
- * alert fire once.
+ * An UPDATE of the rows matching `cond` (SQL over the table, $1 = as_of),
+ * each locked first with SKIP LOCKED: a row another session is writing (or
+ * another sweep is marking) is left to it and to the next sweep, so a sweep
+ * never waits, never deadlocks with another (plans that lock in different
+ * orders), and the row lock plus the alert mask still make every alert fire
+ * once.  `col` is set to itself: the trigger does the work.
  */
-static void
-sweep_table(const SlaMapping *m, TimestampTz as_of)
+static uint64
+update_unlocked_rows(const SlaMapping *m, const char *col, const char *cond, TimestampTz as_of)
 {
-	const char *next = column(m, SLA_ROLE_NEXT_ALERT);
 	const char *tbl = sla_table_name(m->relid);
 	Oid			types[1] = {TIMESTAMPTZOID};
 	Datum		args[1] = {TimestampTzGetDatum(as_of)};
 
 	crm_spi_check(SPI_execute_with_args(psprintf("UPDATE %s SET %s = %s WHERE ctid OPERATOR(pg_catalog.=) ANY (ARRAY("
-												 "SELECT ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL"
-												 " FOR UPDATE SKIP LOCKED))",
-												 tbl, next, next, tbl, next, next),
+												 "SELECT ctid FROM %s WHERE %s FOR UPDATE SKIP LOCKED))",
+												 tbl, col, col, tbl, cond),
 										1, types, args, NULL, false, 0),
 				  SPI_OK_UPDATE, "update the ticket table");
+	return SPI_processed;
 }
 
 /*
- * A partitioned table: ctids repeat across partitions, so the due rows are
+ * A partitioned table: ctids repeat across partitions, so the rows are
  * locked once through the table (partition and ctid), then updated through
  * it partition by partition (its privileges and policies apply, as for any
  * write of the table).
  */
-static void
-sweep_partitioned(const SlaMapping *m, TimestampTz as_of)
+static uint64
+update_unlocked_partitioned(const SlaMapping *m, const char *col, const char *cond, TimestampTz as_of)
 {
-	const char *next = column(m, SLA_ROLE_NEXT_ALERT);
 	const char *tbl = sla_table_name(m->relid);
 	Oid			types[2] = {InvalidOid, OIDOID};
 	Oid			lock_types[1] = {TIMESTAMPTZOID};
@@ -150,15 +149,14 @@ sweep_partitioned(const SlaMapping *m, TimestampTz as_of)
 	char	   *update;
 
 	types[0] = get_array_type(TIDOID);
-	crm_spi_check(SPI_execute_with_args(psprintf("SELECT tableoid, ctid FROM %s WHERE %s OPERATOR(pg_catalog.<=) $1"
-												 " AND %s IS NOT NULL ORDER BY tableoid FOR UPDATE SKIP LOCKED",
-												 tbl, next, next),
+	crm_spi_check(SPI_execute_with_args(psprintf("SELECT tableoid, ctid FROM %s WHERE %s"
+												 " ORDER BY tableoid FOR UPDATE SKIP LOCKED", tbl, cond),
 										1, lock_types, lock_args, NULL, false, 0),
-				  SPI_OK_SELECT, "lock the due tickets");
+				  SPI_OK_SELECT, "lock the tickets");
 	locked = SPI_tuptable;
 	n = SPI_processed;
 	update = psprintf("UPDATE %s SET %s = %s WHERE tableoid OPERATOR(pg_catalog.=) $2"
-					  " AND ctid OPERATOR(pg_catalog.=) ANY ($1)", tbl, next, next);
+					  " AND ctid OPERATOR(pg_catalog.=) ANY ($1)", tbl, col, col);
 	for (i = 0; i < n; i = j)
 	{
 		bool		isnull;
@@ -174,31 +172,77 @@ sweep_partitioned(const SlaMapping *m, TimestampTz as_of)
 		crm_spi_check(SPI_execute_with_args(update, 2, types, args, NULL, false, 0), SPI_OK_UPDATE,
 					  "update the ticket table");
 	}
+	return n;
 }
 
+/* Returns how many rows it updated. */
+static uint64
+update_unlocked(const SlaMapping *m, const char *col, const char *cond, TimestampTz as_of)
+{
+	if (get_rel_relkind(m->relid) == RELKIND_PARTITIONED_TABLE)
+		return update_unlocked_partitioned(m, col, cond, as_of);
+	return update_unlocked_rows(m, col, cond, as_of);
+}
+
+/* The sweep marks only the due rows, found through the index on next_alert. */
 static void
 sweep_body(const SlaMapping *m, TimestampTz as_of)
 {
-	if (get_rel_relkind(m->relid) == RELKIND_PARTITIONED_TABLE)
-		sweep_partitioned(m, as_of);
-	else
-		sweep_table(m, as_of);
+	const char *next = column(m, SLA_ROLE_NEXT_ALERT);
+
+	(void) update_unlocked(m, next, psprintf("%s OPERATOR(pg_catalog.<=) $1 AND %s IS NOT NULL", next, next), as_of);
 }
 
-/* Running clocks only: a ticket with its response and resolution done keeps its deadlines. */
+/*
+ * A year's load: the rows writers hold are left to them.  With the provisional
+ * role, the writer's own write computes such a ticket again; without it the
+ * ticket keeps its forecast deadlines until its clock next moves, so the load
+ * says how many it left.
+ */
+static void
+recompute_unlocked(const SlaMapping *m, const char *col, const char *open, TimestampTz as_of)
+{
+	uint64		total,
+				done;
+	bool		isnull;
+
+	crm_spi_check(SPI_execute(psprintf("SELECT pg_catalog.count(*) FROM %s WHERE %s", sla_table_name(m->relid), open),
+							  true, 0), SPI_OK_SELECT, "count the open tickets");
+	total = (uint64) DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	done = update_unlocked(m, col, open, as_of);
+	if (done < total && m->att[SLA_ROLE_PROVISIONAL] == InvalidAttrNumber)
+		ereport(NOTICE,
+				(errmsg("%llu open ticket(s) of table %s were being written during the load and were not recomputed",
+						(unsigned long long) (total - done), m->ticket_table),
+				 errhint("Run SELECT crm_contract.sla_recompute('%s') once those writes are done, or add the trigger role provisional (a column sla_provisional boolean), with which a ticket's next write recomputes it.",
+						 m->ticket_table)));
+}
+
+/*
+ * Running clocks only: a ticket with its response and resolution done keeps
+ * its deadlines.  Every such row is waited for, so that none keeps a
+ * deadline of the old calendar; but inside a year's load (which writers
+ * wait for while they hold their rows) a locked row is skipped: its writer
+ * computes it on the loaded days once the load commits.
+ */
 static void
 recompute_body(const SlaMapping *m, TimestampTz as_of)
 {
 	SlaRole		due = m->att[SLA_ROLE_RESPONSE_DUE] != InvalidAttrNumber ? SLA_ROLE_RESPONSE_DUE :
 		m->att[SLA_ROLE_RESOLVE_DUE] != InvalidAttrNumber ? SLA_ROLE_RESOLVE_DUE : SLA_ROLE_UPDATE_DUE;
 	const char *col = column(m, due);
+	const char *open = "true";
 	StringInfoData sql;
 
-	initStringInfo(&sql);
-	appendStringInfo(&sql, "UPDATE %s SET %s = %s", sla_table_name(m->relid), col, col);
 	if (m->att[SLA_ROLE_RESPONDED] != InvalidAttrNumber && m->att[SLA_ROLE_RESOLVED] != InvalidAttrNumber)
-		appendStringInfo(&sql, " WHERE %s IS NULL OR %s IS NULL",
-						 column(m, SLA_ROLE_RESPONDED), column(m, SLA_ROLE_RESOLVED));
+		open = psprintf("(%s IS NULL OR %s IS NULL)", column(m, SLA_ROLE_RESPONDED), column(m, SLA_ROLE_RESOLVED));
+	if (calendar_loading())
+	{
+		recompute_unlocked(m, col, open, as_of);
+		return;
+	}
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "UPDATE %s SET %s = %s WHERE %s", sla_table_name(m->relid), col, col, open);
 	crm_spi_check(SPI_execute(sql.data, false, 0), SPI_OK_UPDATE, "update the ticket table");
 }
 

@@ -15,6 +15,9 @@
 #include "utils/memutils.h"
 
 #include "calendar/cache.h"
+#include "calendar/report.h"
+#include "core/civil.h"
+#include "core/zone.h"
 #include "shared/owner.h"
 #include "shared/relwatch.h"
 #include "shared/spi.h"
@@ -99,7 +102,8 @@ targets_calendars(SlaTargets *t)
 		for (k = 0; k < SLA_METRICS; k++)
 			if (t->has[k])
 			{
-				t->cal[k] = calendar_lookup(t->calname[k]);
+				/* the forecast past the announced days: a ticket write never fails for lack of a year */
+				t->cal[k] = calendar_lookup_mode(t->calname[k], CALENDAR_FORECAST);
 				if (t->cal[k] == NULL)
 					ereport(ERROR,
 							(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -264,6 +268,8 @@ clock_check(CalStatus st, const CalError *err, const SlaTargets *t, int k, int64
 {
 	if (st != CAL_OK)
 		calendar_report(st, err, t->calname[k], t->cal[k]);
+	if (err->provisional)
+		calendar_note_forecast(t->calname[k], t->cal[k]);	/* one NOTICE per statement and calendar */
 	if (!IS_VALID_TIMESTAMP(result))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -294,3 +300,21 @@ sla_target_warning(const SlaTargets *t, int k, int j, TimestampTz start, const S
 	return (TimestampTz) at;
 }
 
+
+bool
+sla_targets_provisional(const SlaTargets *t, const bool *has_due, const TimestampTz *due)
+{
+	int			k;
+
+	if (t == NULL)
+		return false;
+	for (k = 0; k < SLA_METRICS; k++)
+	{
+		int64		from;
+
+		if (t->has[k] && has_due[k] && t->cal[k] != NULL && calendar_forecast_from(t->cal[k], &from) &&
+			civil_floor_div(zone_to_local(calendar_zone(t->cal[k]), due[k]), CIVIL_USECS_PER_DAY) >= from)
+			return true;
+	}
+	return false;
+}

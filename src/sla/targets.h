@@ -69,4 +69,11 @@ extern TimestampTz sla_target_deadline(const SlaTargets *t, int k, TimestampTz s
 extern TimestampTz sla_target_warning(const SlaTargets *t, int k, int j, TimestampTz start,
 									  const SlaPause *pauses, int npauses);
 
+/*
+ * Whether deadlines rest on a calendar's forecast: one falls on or after the
+ * first forecast day of its metric's calendar (a deadline is the furthest day
+ * its computation reads).
+ */
+extern bool sla_targets_provisional(const SlaTargets *t, const bool *has_due, const TimestampTz *due);
+
 #endif

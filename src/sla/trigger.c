@@ -113,7 +113,8 @@ statement_mapping(FunctionCallInfo fcinfo)
 
 /* The trigger's columns: deadlines, breached flags, the next alert and the alert mask. */
 static HeapTuple
-written_row(const SlaMapping *m, TupleDesc desc, SlaRow *row, const Ticket *tk, int32 alerts, const NextAlert *next)
+written_row(const SlaMapping *m, TupleDesc desc, SlaRow *row, const Ticket *tk, int32 alerts, const NextAlert *next,
+			bool provisional)
 {
 	Written		out = {0};
 	int			k;
@@ -133,6 +134,7 @@ written_row(const SlaMapping *m, TupleDesc desc, SlaRow *row, const Ticket *tk, 
 	}
 	set_column(&out, m->att[SLA_ROLE_NEXT_ALERT], !next->has, TimestampTzGetDatum(next->at));
 	set_column(&out, m->att[SLA_ROLE_ALERTS], false, Int32GetDatum(alerts));
+	set_column(&out, m->att[SLA_ROLE_PROVISIONAL], false, BoolGetDatum(provisional));
 	return sla_row_modified(row, desc, out.n, out.cols, out.values, out.nulls);
 }
 
@@ -211,7 +213,7 @@ insert_row(const SlaMapping *m, TupleDesc desc, SlaRow *row)
 			nw.due[k] = sla_clock_due(&c, k);
 	}
 	next_alert_of(&c, &next);
-	return written_row(m, desc, row, &nw, alerts, &next);
+	return written_row(m, desc, row, &nw, alerts, &next, sla_targets_provisional(c.t, nw.has_due, nw.due));
 }
 
 /* No target applies and nothing can be logged: deadlines of a new key are cleared, nothing is guessed. */
@@ -229,7 +231,7 @@ untargeted_row(Work *w)
 			w->alerts |= PENDING_BIT(k);
 	if (w->c.reopened)
 		w->alerts &= ~(METRIC_BITS(SLA_RESOLUTION) | METRIC_BITS(SLA_UPDATE) | PENDING_BIT(SLA_RESOLUTION));
-	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next);
+	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next, false);
 }
 
 /* An update: see the file comment. */
@@ -282,7 +284,8 @@ update_row(Work *w)
 	}
 	next_alert_of(&clk, &next);
 	sla_change_write_log(w);
-	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next);
+	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next,
+					   sla_targets_provisional(w->t_new, w->nw.has_due, w->nw.due));
 }
 
 /* In a sweep or recompute, which goes through many tickets, an error names the one it failed on. */
@@ -312,6 +315,23 @@ update_row_named(Work *w, const char *what)
 	return result;
 }
 
+/* An error in a ticket's write says which ticket of which table it is about. */
+typedef struct TicketContext
+{
+	const SlaMapping *m;
+	SlaRow	   *row;
+} TicketContext;
+
+static void
+ticket_error_context(void *arg)
+{
+	TicketContext *tc = (TicketContext *) arg;
+	char	   *key = tc->row->tup != NULL ? sla_ticket_key(tc->m, tc->row) : NULL;
+
+	errcontext("crm_contract.sla_deadlines() on table %s, ticket %s", tc->m->ticket_table,
+			   key ? quote_literal_cstr(key) : "with no id");
+}
+
 /* sla_deadlines(): see the file comment */
 PG_FUNCTION_INFO_V1(crm_sla_deadlines);
 Datum
@@ -325,17 +345,29 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 				oldrow;
 	HeapTuple	result;
 	SlaMode		mode;
+	ErrorContextCallback errcb;
+	TicketContext tc;
 
 	check_fired_as_row_trigger(fcinfo);
 	m = statement_mapping(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
+	memset(&newrow, 0, sizeof(newrow));
+	tc.m = m;
+	tc.row = &newrow;
+	errcb.callback = ticket_error_context;
+	errcb.arg = &tc;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
 		sla_row_deform(&newrow, td->tg_trigtuple, desc);
 		/* a row moving between partitions arrives as an insert: it keeps what its update wrote */
 		if (m->root != m->relid && sla_move_arrived(m, &newrow))
-			return PointerGetDatum(newrow.tup);
-		return PointerGetDatum(insert_row(m, desc, &newrow));
+			result = newrow.tup;
+		else
+			result = insert_row(m, desc, &newrow);
+		error_context_stack = errcb.previous;
+		return PointerGetDatum(result);
 	}
 	w = palloc0(sizeof(Work));
 	w->m = m;
@@ -353,5 +385,6 @@ crm_sla_deadlines(PG_FUNCTION_ARGS)
 		result = update_row_named(w, mode == SLA_MODE_SWEEP ? "sweep" : "recompute");
 	if (m->root != m->relid)
 		sla_move_expect(m, sla_ticket_key(m, w->newtup), w->newtup);
+	error_context_stack = errcb.previous;
 	return PointerGetDatum(result);
 }

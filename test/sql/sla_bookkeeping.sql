@@ -142,13 +142,14 @@ SELECT at, kind, detail FROM sla_history('public.bk_ticket', :'t7');
 RESET ROLE;
 
 -- 5. A recomputation that cannot compute a ticket names it.  CN-short stops covering days on
--- 2026-10-08: a ticket opened on Friday 10-09 on a contract that counts on it cannot be recomputed.
+-- 2026-10-08 and has no forecast (forecast_to NULL; with one, the deadline would be computed on
+-- it, provisional): a ticket opened on Friday 10-09 on a contract that counts on it cannot be recomputed.
 SELECT copy_calendar('CN', 'CN-short');
 INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status, calendar)
 VALUES ('BK-2', 'maintenance_support', 'short calendar', '甲方', '乙方', 1000.00, '2026-01-05', 'active', 'CN-short') RETURNING id AS c2 \gset
 INSERT INTO sla_target (contract_id, priority, metric, target) VALUES (:c2, 'P1', 'response', '2 working hours');
 INSERT INTO public.bk_ticket (contract_id, priority, opened_at) VALUES (:c2, 'P1', '2026-10-09 09:00+08');
-UPDATE calendar SET covered_to = '2026-10-08' WHERE name = 'CN-short';
+UPDATE calendar SET covered_to = '2026-10-08', forecast_to = NULL WHERE name = 'CN-short';
 SELECT pg_temp.try($$SELECT crm_contract.sla_recompute('public.bk_ticket')$$) AS recompute;
 
 DROP TABLE public.bk_ticket, public.bk_generated, public.bk_twice, public.bk_updates, public.bk_nullid, public.bk_char;

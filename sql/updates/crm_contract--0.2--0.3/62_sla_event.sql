@@ -15,7 +15,8 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 ALTER TABLE crm_contract.sla_event ALTER COLUMN ticket_table TYPE text USING crm_contract.sla_upgrade_table_name(ticket_table);
 DROP FUNCTION crm_contract.sla_upgrade_table_name(oid);
-ALTER TABLE crm_contract.sla_event ADD COLUMN update_due timestamptz, ADD COLUMN done_at timestamptz;
+ALTER TABLE crm_contract.sla_event ADD COLUMN update_due timestamptz, ADD COLUMN done_at timestamptz,
+  ADD COLUMN provisional boolean NOT NULL DEFAULT false;
 -- the one rewrite of the log: its append-only trigger is off for it, and every tenant's rows are in reach
 ALTER TABLE crm_contract.sla_event DISABLE TRIGGER sla_event_append_only;
 ALTER TABLE crm_contract.sla_event NO FORCE ROW LEVEL SECURITY;
@@ -36,6 +37,7 @@ COMMENT ON COLUMN crm_contract.sla_event.at IS 'when it happened: the opening, t
 COMMENT ON COLUMN crm_contract.sla_event.logged_at IS 'when it was written';
 COMMENT ON COLUMN crm_contract.sla_event.update_due IS 'when the next progress report was due after the event (a breached update period: the deadline it missed)';
 COMMENT ON COLUMN crm_contract.sla_event.done_at IS 'met and breached: the response, resolution or report judged (NULL for a breach found by a sweep); reopened: when the earlier cycle was resolved';
+COMMENT ON COLUMN crm_contract.sla_event.provisional IS 'the deadlines after the event need a day past the calendar''s data and were computed on its forecast (crm_contract.forecast_days()); a later load of the year recomputes them';
 
 
 -- Inserts: only the extension's own writer (the SLA trigger and sweeps, which write
