@@ -164,7 +164,7 @@ SELECT c.tenant, r.contract_id, c.code AS contract_code, k.ticket_table, k.ticke
   CROSS JOIN LATERAL crm_contract.sla_ticket_risk(k.ticket_table, k.ticket) r
   JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) r.contract_id;
 COMMENT ON VIEW crm_contract.sla_at_risk IS
-  'open tickets at risk across every table in sla_ticket_tables: one row per ticket and metric (response, resolution, update) past a warning threshold and not yet met or breached, read from the SLA event log: the last warning, the running deadline (a deadline passed since the last sweep shows until the next sweep records its breach), the priority and status of the ticket''s last event, whether its clock is paused';
+  'open tickets at risk across every table in sla_ticket_tables: one row per ticket and metric (response, resolution, update) past a warning threshold and not yet met or breached, read from the SLA event log: the last warning, the running deadline (a deadline passed since the last sweep shows until the next sweep records its breach), the priority and status of the ticket''s last event, whether its clock is paused; the log records no resolution that follows a recorded breach of the resolution, so such a ticket keeps a warned update period here';
 COMMENT ON COLUMN crm_contract.sla_at_risk.ticket IS 'the ticket''s key (its id column as text)';
 COMMENT ON COLUMN crm_contract.sla_at_risk.warning IS 'the last threshold passed, as a share of the target (75%)';
 COMMENT ON COLUMN crm_contract.sla_at_risk.due IS 'the metric''s running deadline after the ticket''s last event';
