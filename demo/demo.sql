@@ -134,3 +134,5 @@ SELECT c.code, r.month, r.tickets_opened, r.met, r.breached, r.still_open, r.com
 \echo '-- service credits of 002 in its statement'
 SELECT kind, obligation, basis, rule, accrued FROM contract_statement((SELECT id FROM contract WHERE code = '002'), '2026-10-31')
  WHERE kind IN ('sla_credit', 'total');
+
+\ir year_boundary.sql

@@ -71,7 +71,7 @@ sla_change_clock(Work *w, const SlaTargets *t, Ticket *tk, bool paused)
 	return c;
 }
 
-/* When a change happened: the 'changed' column it sets, else the latest time it records, else now. */
+/* When a change happened: the 'changed' column it sets, else the latest time it records, else now (not before the opening). */
 static TimestampTz
 event_time(const Work *w, bool has_prev, TimestampTz prev)
 {
@@ -90,6 +90,9 @@ event_time(const Work *w, bool has_prev, TimestampTz prev)
 		at = prev;
 	if (w->log.has_last && w->log.last_at > at)
 		at = w->log.last_at;
+	/* a ticket opened ahead of the clock: what is done to it before then counts from its opening */
+	if (w->nw.has_opened && w->nw.opened > at)
+		at = w->nw.opened;
 	return at;
 }
 
@@ -373,7 +376,11 @@ sla_change_write_log(Work *w)
 		return;
 	for (i = 0; i < w->evs.n; i++)
 		sla_events_append(&all, &w->evs.ev[i]);
-	for (i = 0; i < all.n; i++)
+	/* a history begun late starts with the old row's deadlines, provisional as they were then */
+	for (i = 0; i < all.n - w->evs.n; i++)
+		all.ev[i].provisional = w->m->att[SLA_ROLE_PROVISIONAL] != InvalidAttrNumber ? was_provisional(w) :
+			sla_targets_provisional(w->t_old, all.ev[i].has_due, all.ev[i].due);
+	for (; i < all.n; i++)
 		all.ev[i].provisional = sla_targets_provisional(w->t_new, all.ev[i].has_due, all.ev[i].due);
 	sla_log_write(w->m->ticket_table, w->key, &all);
 	for (i = 0; i < all.n; i++)

@@ -27,7 +27,7 @@ key_text(const SlaMapping *m, const SlaRow *row)
 	return key ? quote_literal_cstr(key) : "with no id";
 }
 
-/* One time: finite, not before the opening or lo, not ahead of the clock. */
+/* One time: finite, not before the opening or lo, not ahead of the clock (but for the opening). */
 static void
 check_time(const SlaMapping *m, TupleDesc desc, const SlaRow *row, SlaRole r, TimestampTz at,
 		   const Ticket *tk, bool has_lo, TimestampTz lo)
@@ -52,7 +52,12 @@ check_time(const SlaMapping *m, TupleDesc desc, const SlaRow *row, SlaRole r, Ti
 						key_text(m, row), m->ticket_table, column_name(desc, m, r), crm_timestamptz_text(at),
 						crm_timestamptz_text(lo)),
 				 errhint("Times on a ticket's SLA record only move forward.")));
-	if (at > now + SLA_CLIENT_SKEW_USECS)
+	/*
+	 * What is recorded has happened; an opening may lie ahead (a ticket
+	 * scheduled for a maintenance window, or raised for the last evening of
+	 * the year): its clock starts then, and nothing can be recorded before it.
+	 */
+	if (r != SLA_ROLE_OPENED && at > now + SLA_CLIENT_SKEW_USECS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("ticket %s of table %s: %s %s is in the future",

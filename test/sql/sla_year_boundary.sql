@@ -10,6 +10,13 @@ SET datestyle = ISO;
 SET timezone = 'Asia/Shanghai';
 \set SHOW_CONTEXT never
 \set notice2026 `cat sql/data/notices/2026.txt`
+CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
 SELECT count(setval(pg_get_serial_sequence('crm_contract.' || t, 'id'), 1, false)) AS sequences_reset
   FROM unnest(ARRAY['contract', 'sla_target']) t;
 INSERT INTO tenant_member VALUES (current_user, 'edge');
@@ -85,8 +92,39 @@ SELECT ticket, kind, metric, detail, provisional
 INSERT INTO desk (id, contract_id, priority, opened_at) VALUES (4, 1, 'P1', '2026-01-30 17:00+08');
 SELECT id, response_due, resolve_due, sla_provisional FROM desk WHERE id = 4;
 
+-- The boundary ahead: a copy of CN as shipped (announced to 2026-12-31, CN's forecast for
+-- 2027: 1/1 off, no make-up working day) and the SYNTHETIC 2027 notice (test/notices/
+-- 2027-synthetic.txt, first line its label: 1/1-3 off, Sunday 1/31 worked).  An opening
+-- may lie ahead of the clock (nothing else may): the last evening of 2026.
+\set notice2027 `tail -n +2 test/notices/2027-synthetic.txt`
+SELECT copy_calendar('CN', 'CN-2027', 'CN, to load the 2027 test notice into');
+INSERT INTO contract (code, kind, title, client, vendor, total_amount, signed_on, status, calendar)
+VALUES ('E-2', 'maintenance_support', 't', '甲方', '乙方', 120000.00, '2026-11-01', 'active', 'CN-2027');
+INSERT INTO sla_target (contract_id, priority, metric, target) VALUES
+  (2, 'P1', 'response', '2个工作小时'), (2, 'P1', 'resolution', '8个工作小时');
+-- Ticket 10, Thursday 2026-12-31 17:30: 17:30-18:00, Friday 1/1 off, the weekend, Monday 1/4:
+--   response 0.5 + 1.5 -> 1/4 10:30; resolution 0.5 + 3 + 4.5 -> 1/4 17:30 (forecast and notice alike).
+-- Ticket 11, Friday 2027-01-29 17:00: 17-18, then on the forecast Monday 2/1: response 1 + 1
+--   -> 2/1 10:00, resolution 1 + 3 + 4 -> 2/1 17:00; on the notice Sunday 1/31 instead.
+INSERT INTO desk (id, contract_id, priority, opened_at) VALUES
+  (10, 2, 'P1', '2026-12-31 17:30+08'),
+  (11, 2, 'P1', '2027-01-29 17:00+08');
+SELECT id, response_due, resolve_due, sla_provisional FROM desk WHERE id >= 10 ORDER BY id;
+-- Before its opening, a ticket can be put on hold: the pause counts from its opening (no
+-- history runs backwards); a change dated before the opening is refused (22008).
+INSERT INTO desk (id, contract_id, priority, opened_at) VALUES (12, 2, 'P1', '2026-12-31 17:30+08');
+UPDATE desk SET status = 'pending' WHERE id = 12;
+SELECT pg_temp.try($$UPDATE desk SET status = 'open', updated_at = '2026-12-01 09:00+08' WHERE id = 12$$) AS too_early;
+SELECT kind, at, detail FROM sla_event WHERE ticket_table = 'public.desk' AND ticket = '12' ORDER BY id;
+DELETE FROM desk WHERE id = 12;
+SELECT count(*) AS changed FROM load_holiday_notice('CN-2027', :'notice2027');
+SELECT id, response_due, resolve_due, sla_provisional FROM desk WHERE id >= 10 ORDER BY id;
+-- each history starts (late, with the load's recomputation) with the deadlines as they were, provisional
+SELECT ticket, kind, metric, detail, provisional
+  FROM sla_event WHERE ticket_table = 'public.desk' AND ticket IN ('10', '11') ORDER BY id;
+
 DROP TABLE desk;
 DELETE FROM sla_target;
 DELETE FROM contract;
-DELETE FROM calendar WHERE name = 'CN-edge';
+DELETE FROM calendar WHERE name IN ('CN-edge', 'CN-2027');
 DELETE FROM tenant_member WHERE tenant = 'edge';
