@@ -27,7 +27,7 @@ PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter  # fmgr functions rece
 # header dependencies: PGXS tracks none (Debian builds PostgreSQL without --enable-depend)
 PG_CFLAGS  += -MMD -MP
 
-REGRESS      = term_type calendar_tables calendar_days calendar_time calendar_forecast holiday_notice holiday_load due contract_schedule contract_errors contract_law penalty penalty_statement sla_trigger sla_clock sla_security sla_bookkeeping sla_partitions sla_identity sla_update_metric sla_year_boundary
+REGRESS      = term_type calendar_tables calendar_days calendar_time calendar_forecast holiday_notice holiday_load due contract_schedule contract_errors contract_law penalty penalty_statement sla_trigger sla_clock sla_security sla_bookkeeping sla_partitions sla_identity sla_update_metric sla_year_boundary reporting_views
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress --load-extension=crm_contract
 ISOLATION      = calendar_invalidation lpr_invalidation sla_ticket_updates sla_sweep_race sla_calendar_race sla_forged_insert contract_concurrency calendar_load_race
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=crm_contract

@@ -55,5 +55,5 @@ SELECT 'installment', i.name, o.due_on, o.due_provisional FROM installment i JOI
  WHERE i.name = 'first fee';
 
 \echo '-- the tickets, recomputed by the load: ticket 2 on Sunday 1/31, a make-up working day'
+\echo '-- (both open ahead of the clock, so their SLA histories begin at their openings)'
 SELECT id, opened_at, response_due, resolve_due, sla_provisional FROM public.desk ORDER BY id;
-SELECT ticket, kind, metric, detail FROM sla_event WHERE ticket_table = 'public.desk' AND kind = 'recomputed' ORDER BY id;

@@ -166,4 +166,19 @@ sed 's/^/   /' "$log"
 passed=$((passed + ok)); failed=$((failed + nok))
 rm -f "$log"
 
+# Documentation: every SQL example of README.md and doc/*.md against the output it
+# shows (tools/docs-check.pl: a fresh database per file, TimeZone UTC); each
+# statement "ok"/"not ok" counts, and a run that stops without them is a failure
+echo "== docs (every SQL example of README.md and doc/*.md)"
+log=$(mktemp)
+perl tools/docs-check.pl README.md doc/*.md >"$log" 2>&1
+rc=$?
+ok=$(grep -c '^ok ' "$log"); nok=$(grep -c '^not ok ' "$log")
+if [ "$rc" -ne 0 ] && [ "$nok" -eq 0 ]; then tail -20 "$log" | sed 's/^/   /'; nok=1; fi
+[ $((ok + nok)) -eq 0 ] && { cat "$log"; nok=1; }
+grep -E '^(not ok|#)' "$log" | sed 's/^/   /'
+echo "   docs: $ok passed, $nok failed"
+passed=$((passed + ok)); failed=$((failed + nok))
+rm -f "$log"
+
 echo "$passed $failed" >"$out"

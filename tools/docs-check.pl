@@ -1,17 +1,20 @@
 #!/usr/bin/perl
 # tools/docs-check.pl FILE.md... - run every SQL example of the documentation and
-# compare it with the output the documentation shows.  Run by tools/docs-check.sh
-# inside a throwaway cluster (in UTC, as a fresh server is): one fresh database per
-# file with CREATE EXTENSION crm_contract, the file's ```sql blocks in order in one
-# psql session, so a later example may use what an earlier one made.
+# compare it with the output the documentation shows.  Run by tools/cluster-suites.sh
+# inside the throwaway cluster: one fresh database per file, whose TimeZone is UTC
+# (as a fresh server's may not be), with CREATE EXTENSION crm_contract; the file's
+# ```sql blocks in order in one psql session, so a later example may use what an
+# earlier one made.
 #
 # What a block promises: a line "-- → TEXT" right after a statement is its
 # output, one such line per row, columns joined by "|" (psql -At), and
 # "-- → ERROR:  message" an error (the message's start).  A statement with no
 # "-- →" lines must only succeed.  A block whose first line is "-- (not run)" is
-# an illustration (it holds "…").  Prints TAP lines; exits 0.
+# an illustration (it holds "…").  Each statement is a test: prints TAP lines,
+# the expected and the actual output of each that fails, and exits 1 if any failed.
 use strict;
 use warnings;
+use utf8;				# the → and … of this source are characters, as in the files read
 use File::Temp qw(tempfile);
 
 my $n = 0;
@@ -21,7 +24,7 @@ sub ok {
 	my ($pass, $what, @diag) = @_;
 	$n++;
 	print(($pass ? "ok" : "not ok"), " $n - $what\n");
-	print "#   $_\n" for @diag;
+	unless ($pass) { print "#   $_\n" for @diag; }
 	$failed++ unless $pass;
 }
 
@@ -73,10 +76,13 @@ sub run_file {
 	my @stmts = statements($file);
 	return unless @stmts;
 	(my $db = "docs_" . lc($file)) =~ s/[^a-z0-9]+/_/g;
-	system('dropdb', '--if-exists', '-q', $db);
+	system('dropdb', '--if-exists', $db) if `psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'"`;
 	system('createdb', $db) == 0 or die "createdb $db failed\n";
+	system('psql', '-X', '-q', '-d', $db, '-c', "ALTER DATABASE $db SET TimeZone = 'UTC'") == 0
+		or die "setting TimeZone in $db failed\n";
 	system('psql', '-X', '-q', '-d', $db, '-c', 'CREATE EXTENSION crm_contract') == 0
 		or die "CREATE EXTENSION in $db failed\n";
+	my %roles_before = map { $_ => 1 } roles();
 	my ($fh, $script) = tempfile(UNLINK => 1);
 	binmode($fh, ':encoding(UTF-8)');
 	for my $k (0 .. $#stmts) {
@@ -94,7 +100,8 @@ sub run_file {
 			next;
 		}
 		$l =~ s/^psql:[^:]+:\d+: //;			# psql's prefix of errors from a file
-		push @{$got{$k}}, $l if defined $k && $l !~ /^(NOTICE|DETAIL|HINT|CONTEXT|WARNING):/;
+		# notices and LISTEN's notifications are not results
+		push @{$got{$k}}, $l if defined $k && $l !~ /^(NOTICE|DETAIL|HINT|CONTEXT|WARNING):|^Asynchronous notification /;
 	}
 	for $k (0 .. $#stmts) {
 		my ($sql, $want, $where) = @{$stmts[$k]};
@@ -112,10 +119,23 @@ sub run_file {
 			ok($pass, "$where: $short", (map { "want: $_" } @$want), (map { "got:  $_" } @got));
 		}
 	}
-	system('dropdb', '-q', $db);
+	# the roles an example created go with its database (roles belong to the cluster)
+	my @new = grep { !$roles_before{$_} } roles();
+	for my $r (@new) {
+		system('psql', '-X', '-q', '-d', $db, '-c', qq{DROP OWNED BY "$r"});
+	}
+	system('dropdb', $db);
+	for my $r (@new) {
+		system('psql', '-X', '-q', '-d', 'postgres', '-c', qq{DROP ROLE "$r"});
+	}
+}
+
+sub roles {
+	return split /\n/, `psql -X -At -d postgres -c 'SELECT rolname FROM pg_roles'`;
 }
 
 binmode(STDOUT, ':encoding(UTF-8)');
 run_file($_) for @ARGV;
 print "1..$n\n";
-exit 0;
+print "# $failed of $n documented statements did not give their documented output\n" if $failed;
+exit($failed ? 1 : 0);

@@ -2,12 +2,34 @@
 -- Reporting: open obligations
 -------------------------------------------------------------------------------
 
+-- The day the reporting views count to: CURRENT_DATE, unless the session (or a
+-- transaction, SET LOCAL) pins it with crm_contract.today, e.g. to reproduce a report
+-- as it stood on a past day.
+CREATE FUNCTION crm_contract.today() RETURNS date
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  setting text := nullif(current_setting('crm_contract.today', true), '');
+  d date;
+BEGIN
+  IF setting IS NULL THEN
+    RETURN CURRENT_DATE;
+  END IF;
+  d := setting::date;
+  IF NOT isfinite(d) THEN
+    RAISE EXCEPTION 'crm_contract.today must be a finite date, not %', setting
+      USING ERRCODE = '22008', HINT = 'SET crm_contract.today = ''2026-10-31'', or RESET crm_contract.today for CURRENT_DATE.';
+  END IF;
+  RETURN d;
+END $$;
+COMMENT ON FUNCTION crm_contract.today() IS
+  'the day the reporting views (obligations, obligations_accrued, sla_credits) count to: the setting crm_contract.today if set (SET LOCAL pins it for a transaction), else CURRENT_DATE';
+
 -- (the governing clause by a subquery, not contract_clause(): on Citus the query runs on
 -- the shards, where a function could not read the distributed clause table)
 CREATE VIEW crm_contract.obligations WITH (security_invoker = true) AS
 SELECT o.tenant, o.contract_id, o.contract_code, o.kind, o.obligation, o.clause_ref, o.due_on, o.amount_open,
-       o.due_on OPERATOR(pg_catalog.-) CURRENT_DATE AS days_left,
-       CASE WHEN o.due_on IS NOT NULL THEN GREATEST(CURRENT_DATE OPERATOR(pg_catalog.-) o.due_on, 0) END AS days_late,
+       o.due_on OPERATOR(pg_catalog.-) crm_contract.today() AS days_left,
+       CASE WHEN o.due_on IS NOT NULL THEN GREATEST(crm_contract.today() OPERATOR(pg_catalog.-) o.due_on, 0) END AS days_late,
        o.calendar, o.due_note, o.due_provisional, o.obligor
 FROM (
   SELECT c.tenant, c.id AS contract_id, c.code AS contract_code, 'milestone'::text AS kind,
@@ -58,7 +80,7 @@ FROM (
      AND c.status OPERATOR(pg_catalog.=) ANY ('{signed,active}')
 ) o;
 COMMENT ON VIEW crm_contract.obligations IS
-  'every open obligation: uncompleted milestones, unpaid installment occurrences, unanswered change requests, renewal notices (by the contract''s first renewal clause); with due date, days left (negative when late), days late, whether the due date is provisional (computed on the calendar''s forecast), and who owes it (obligor: milestones as set, installments the client)';
+  'every open obligation: uncompleted milestones, unpaid installment occurrences, unanswered change requests, renewal notices (by the contract''s first renewal clause); with due date, days left (negative when late) and days late as of crm_contract.today(), whether the due date is provisional (computed on the calendar''s forecast), and who owes it (obligor: milestones as set, installments the client)';
 
 CREATE FUNCTION crm_contract.due_within(n integer, as_of date DEFAULT CURRENT_DATE)
 RETURNS SETOF crm_contract.obligations

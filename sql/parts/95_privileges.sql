@@ -10,9 +10,11 @@ GRANT SELECT ON crm_contract.calendar, crm_contract.calendar_hours,
   crm_contract.calendar_forecast, crm_contract.cn_lunar_date TO PUBLIC;
 -- Each role reads its own tenant memberships (row-level security on tenant_member).
 GRANT SELECT ON crm_contract.tenant_member TO PUBLIC;
--- The view runs with the caller's rights (security_invoker): table privileges and
--- row-level security still decide what each role sees.
-GRANT SELECT ON crm_contract.obligations, crm_contract.obligations_accrued TO PUBLIC;
+-- The views run with the caller's rights (security_invoker): table privileges and
+-- row-level security still decide what each role sees (the SLA views need SELECT on
+-- sla_event and on the ticket tables, see doc/operations.md).
+GRANT SELECT ON crm_contract.obligations, crm_contract.obligations_accrued, crm_contract.sla_ticket_tables,
+  crm_contract.sla_compliance, crm_contract.sla_credits, crm_contract.sla_at_risk TO PUBLIC;
 -- The LPR series is reference data like the calendars.
 GRANT SELECT ON crm_contract.lpr TO PUBLIC;
 

@@ -20,8 +20,9 @@
 
 #define LOAD_LOCK_CLASS 0x63726d01
 
-/* the transaction that took a load lock exclusive (the lock lasts as long) */
+/* the transaction that took a load lock exclusive, and the lock (a savepoint's rollback releases it) */
 static LocalTransactionId loading_lxid = InvalidLocalTransactionId;
+static LOCKTAG loading_tag;
 
 static void
 load_lock_tag(LOCKTAG *tag, const char *name)
@@ -55,11 +56,13 @@ crm_lock_calendar_for_load(PG_FUNCTION_ARGS)
 	load_lock_tag(&tag, name);
 	LockAcquire(&tag, ExclusiveLock, false, false);
 	loading_lxid = MyProc->lxid;
+	loading_tag = tag;
 	PG_RETURN_VOID();
 }
 
 bool
 calendar_loading(void)
 {
-	return loading_lxid != InvalidLocalTransactionId && loading_lxid == MyProc->lxid;
+	return loading_lxid != InvalidLocalTransactionId && loading_lxid == MyProc->lxid &&
+		LockHeldByMe(&loading_tag, ExclusiveLock);
 }

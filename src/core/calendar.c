@@ -144,6 +144,23 @@ span_working_days(const CalSpec *spec, int64_t lo, int32_t n)
 	return count;
 }
 
+/*
+ * Days of the span whose working days are indexed by rank: the announced
+ * ones (the forecast's are selected from the bit blocks), within reach of a
+ * 16-bit offset.
+ */
+static int32_t
+indexed_span(const CalSpec *spec, int64_t lo, int32_t n)
+{
+	int64_t		m = n;
+
+	if (spec->has_forecast && spec->forecast_from - lo < m)
+		m = spec->forecast_from - lo;
+	if (m > 65536)
+		m = 65536;
+	return m < 0 ? 0 : (int32_t) m;
+}
+
 size_t
 calendar_compiled_size(const CalSpec *spec)
 {
@@ -160,6 +177,7 @@ calendar_compiled_size(const CalSpec *spec)
 		2 * align8(sizeof(uint64_t) * nblocks) +	/* work_bits, own_bits */
 		2 * align8(sizeof(int32_t) * (nblocks + 1)) +	/* block_rank, own_rank */
 		align8(sizeof(int32_t) * (span_working_days(spec, lo, n) / 64 + 1)) +
+		align8(sizeof(uint16_t) * span_working_days(spec, lo, indexed_span(spec, lo, n))) +	/* day_of_rank */
 		align8(sizeof(uint16_t) * (size_t) spec->nexceptions) +	/* own_sched: at most one per exception */
 		align8(sizeof(uint32_t) * ((size_t) nsched + 1)) +
 		align8(sizeof(CalInterval) * nint) +
@@ -202,6 +220,7 @@ calendar_compile(const CalSpec *spec, void *mem)
 	uint16_t	usual = 0;
 	int64_t		day;
 	int32_t		x;
+	int32_t		indexed;
 	size_t		nblocks;
 
 	memset(cal, 0, sizeof(Calendar));
@@ -223,6 +242,9 @@ calendar_compile(const CalSpec *spec, void *mem)
 	p += align8(sizeof(int32_t) * (nblocks + 1));
 	cal->select_block = (int32_t *) p;
 	p += align8(sizeof(int32_t) * (span_working_days(spec, cal->tbl_lo, cal->tbl_n) / 64 + 1));
+	cal->day_of_rank = (uint16_t *) p;
+	indexed = indexed_span(spec, cal->tbl_lo, cal->tbl_n);
+	p += align8(sizeof(uint16_t) * span_working_days(spec, cal->tbl_lo, indexed));
 	cal->own_sched = (uint16_t *) p;
 	p += align8(sizeof(uint16_t) * (size_t) spec->nexceptions);
 	cal->sched_start = (uint32_t *) p;
@@ -267,7 +289,8 @@ calendar_compile(const CalSpec *spec, void *mem)
 	/*
 	 * Day by day over the span, the exceptions (ascending) met on the way: a
 	 * day's own schedule if it differs from its weekday's, the working-day bits,
-	 * the counts per block, and the block of every 64th working day.
+	 * the counts per block, the block of every 64th working day, and the
+ * announced working days by rank.
 	 */
 	memset(cal->work_bits, 0, sizeof(uint64_t) * nblocks);
 	memset(cal->own_bits, 0, sizeof(uint64_t) * nblocks);
@@ -307,6 +330,8 @@ calendar_compile(const CalSpec *spec, void *mem)
 			cal->work_bits[i >> 6] |= UINT64_C(1) << (i & 63);
 			if ((cal->total & 63) == 0)
 				cal->select_block[cal->total >> 6] = i >> 6;
+			if (i < indexed)
+				cal->day_of_rank[cal->nindexed++] = (uint16_t) i;
 			cal->total++;
 		}
 	}

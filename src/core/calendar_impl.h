@@ -39,6 +39,8 @@ struct Calendar
 	uint64_t   *work_bits;		/* [nblocks] bit i of block b: day b*64+i works */
 	int32_t    *block_rank;		/* [nblocks + 1] working days before block b */
 	int32_t    *select_block;	/* [total / 64 + 1] the block of working day 64 * j */
+	uint16_t   *day_of_rank;	/* [nindexed] the announced working days' offsets: O(1) select where it counts */
+	int32_t		nindexed;		/* working days before the forecast (and within 65,536 days of tbl_lo) */
 	int32_t		total;			/* working days in the span */
 	uint64_t   *own_bits;		/* [nblocks] bit i of block b: day b*64+i has its own schedule */
 	int32_t    *own_rank;		/* [nblocks + 1] such days before block b */

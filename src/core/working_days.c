@@ -34,6 +34,11 @@ cal_select_day(const Calendar *cal, int64_t k, int64_t *result)
 	int32_t		total = cal->total;
 	int64_t		d;
 
+	if (k >= 0 && k < cal->nindexed)
+	{
+		*result = cal->tbl_lo + cal->day_of_rank[k];
+		return CAL_OK;
+	}
 	if (k >= 0 && k < total)
 	{
 		/* from the block of the 64th working day before, forward to k's */

@@ -103,15 +103,17 @@ event_time(const Work *w, bool has_prev, TimestampTz prev)
  * is settled by that writer on the loaded days.
  */
 static bool
-was_provisional(const Work *w)
+was_provisional(const Work *w, bool *known)
 {
 	AttrNumber	att = w->m->att[SLA_ROLE_PROVISIONAL];
 	bool		isnull;
 	Datum		d;
 
+	*known = false;
 	if (att == InvalidAttrNumber)
 		return false;
 	d = sla_row_get(w->oldtup, att, &isnull);
+	*known = !isnull;			/* NULL: a column added since the row was last written */
 	return !isnull && DatumGetBool(d);
 }
 
@@ -129,7 +131,11 @@ sla_change_classify(Work *w)
 	c->id_changed = !sla_row_same(w->oldtup, w->newtup, w->desc, m->att[SLA_ROLE_ID]);
 	c->sweeping = mode == SLA_MODE_SWEEP;
 	c->recomputing = mode == SLA_MODE_RECOMPUTE;
-	c->settling = was_provisional(w);
+	{
+		bool		known;
+
+		c->settling = was_provisional(w, &known) || (!known && m->att[SLA_ROLE_PROVISIONAL] != InvalidAttrNumber);
+	}
 	c->paused_now = sla_status_pauses(m, w->nw.status);
 	c->paused_before = sla_status_pauses(m, w->od.status);
 	c->reopened = w->od.done[SLA_RESOLUTION] && !w->nw.done[SLA_RESOLUTION];
@@ -277,11 +283,12 @@ static bool
 provisional_changed(Work *w)
 {
 	bool		was,
+				known,
 				now;
 
-	if (w->m->att[SLA_ROLE_PROVISIONAL] == InvalidAttrNumber)
+	was = was_provisional(w, &known);
+	if (!known)
 		return false;
-	was = was_provisional(w);
 	now = sla_targets_provisional(w->t_new, w->nw.has_due, w->nw.due);
 	if (was == now)
 		return false;
@@ -350,7 +357,7 @@ sla_change_events(Work *w, SlaClock *clk)
 /*
  * Write the events: a history that begins now starts with 'started' (and
  * the pause the inserted row was in), a renamed ticket's goes on from its
- * old key; then NOTIFY for each alert.
+ * old key; then NOTIFY for each alert and each recomputed deadline.
  */
 void
 sla_change_write_log(Work *w)
@@ -378,8 +385,12 @@ sla_change_write_log(Work *w)
 		sla_events_append(&all, &w->evs.ev[i]);
 	/* a history begun late starts with the old row's deadlines, provisional as they were then */
 	for (i = 0; i < all.n - w->evs.n; i++)
-		all.ev[i].provisional = w->m->att[SLA_ROLE_PROVISIONAL] != InvalidAttrNumber ? was_provisional(w) :
-			sla_targets_provisional(w->t_old, all.ev[i].has_due, all.ev[i].due);
+	{
+		bool		known,
+					was = was_provisional(w, &known);
+
+		all.ev[i].provisional = known ? was : sla_targets_provisional(w->t_old, all.ev[i].has_due, all.ev[i].due);
+	}
 	for (; i < all.n; i++)
 		all.ev[i].provisional = sla_targets_provisional(w->t_new, all.ev[i].has_due, all.ev[i].due);
 	sla_log_write(w->m->ticket_table, w->key, &all);
@@ -389,7 +400,8 @@ sla_change_write_log(Work *w)
 	 * coordinator's sweep notifies what it finds in the log (citus_sweep.c).
 	 */
 	for (i = 0; i < all.n && !w->m->shard; i++)
-		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0)
+		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0 ||
+			strcmp(all.ev[i].kind, "recomputed") == 0)
 			sla_notify_alert(&all.ev[i]);
 	w->alerts &= ~FRESH_BIT;
 }

@@ -223,10 +223,11 @@ sweep_body(const SlaMapping *m, TimestampTz as_of)
 }
 
 /*
- * A year's load: the rows writers hold are left to them.  With the provisional
- * role, the writer's own write computes such a ticket again; without it the
- * ticket keeps its forecast deadlines until its clock next moves, so the load
- * says how many it left.
+ * A year's load: the rows other transactions hold are left to them (a
+ * writer waits for the load, holding its row).  With the provisional role,
+ * the ticket's next write computes it again; without it the ticket keeps
+ * its forecast deadlines until its clock next moves.  The load says how
+ * many it left either way: a row may be locked by one that never writes it.
  */
 static void
 recompute_unlocked(const SlaMapping *m, const char *col, const char *open, TimestampTz as_of)
@@ -239,11 +240,14 @@ recompute_unlocked(const SlaMapping *m, const char *col, const char *open, Times
 							  true, 0), SPI_OK_SELECT, "count the open tickets");
 	total = (uint64) DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	done = update_unlocked(m, col, open, as_of);
-	if (done < total && m->att[SLA_ROLE_PROVISIONAL] == InvalidAttrNumber)
+	if (done < total)
 		ereport(NOTICE,
-				(errmsg("%llu open ticket(s) of table %s were being written during the load and were not recomputed",
+				(errmsg("%llu open ticket(s) of table %s were locked by other transactions during the load and were not recomputed",
 						(unsigned long long) (total - done), m->ticket_table),
-				 errhint("Run SELECT crm_contract.sla_recompute('%s') once those writes are done, or add the trigger role provisional (a column sla_provisional boolean), with which a ticket's next write recomputes it.",
+				 m->att[SLA_ROLE_PROVISIONAL] != InvalidAttrNumber ?
+				 errhint("Their next write recomputes them (they are marked provisional); or run SELECT crm_contract.sla_recompute('%s') once those transactions end.",
+						 m->ticket_table) :
+				 errhint("Run SELECT crm_contract.sla_recompute('%s') once those transactions end, or add the trigger role provisional (a column sla_provisional boolean), with which a ticket's next write recomputes it.",
 						 m->ticket_table)));
 }
 

@@ -346,7 +346,8 @@ sla_targets_provisional(const SlaTargets *t, const bool *has_due, const Timestam
 	{
 		int64		from;
 
-		if (t->has[k] && has_due[k] && t->cal[k] != NULL && calendar_forecast_from(t->cal[k], &from) &&
+		if (t->has[k] && has_due[k] && term_unit_is_working(t->term[k].unit) && t->cal[k] != NULL &&
+			calendar_forecast_from(t->cal[k], &from) &&
 			civil_floor_div(zone_to_local(calendar_zone(t->cal[k]), due[k]), CIVIL_USECS_PER_DAY) >= from)
 			return true;
 	}

@@ -74,9 +74,10 @@ extern TimestampTz sla_target_warning(const SlaTargets *t, int k, int j, Timesta
 									  const SlaPause *pauses, int npauses);
 
 /*
- * Whether deadlines rest on a calendar's forecast: one falls on or after the
- * first forecast day of its metric's calendar (a deadline is the furthest day
- * its computation reads).
+ * Whether deadlines rest on a calendar's forecast: one counted in working
+ * time or days falls on or after the first forecast day of its metric's
+ * calendar (a deadline is the furthest day its computation reads; a wall-clock
+ * term reads no calendar day).
  */
 extern bool sla_targets_provisional(const SlaTargets *t, const bool *has_due, const TimestampTz *due);
 

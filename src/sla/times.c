@@ -55,7 +55,8 @@ check_time(const SlaMapping *m, TupleDesc desc, const SlaRow *row, SlaRole r, Ti
 	/*
 	 * What is recorded has happened; an opening may lie ahead (a ticket
 	 * scheduled for a maintenance window, or raised for the last evening of
-	 * the year): its clock starts then, and nothing can be recorded before it.
+	 * the year): its clock starts then, and its record with it (see
+	 * sla_ticket_not_open).
 	 */
 	if (r != SLA_ROLE_OPENED && at > now + SLA_CLIENT_SKEW_USECS)
 		ereport(ERROR,
@@ -64,6 +65,12 @@ check_time(const SlaMapping *m, TupleDesc desc, const SlaRow *row, SlaRole r, Ti
 						key_text(m, row), m->ticket_table, column_name(desc, m, r), crm_timestamptz_text(at)),
 				 errdetail("The statement runs at %s; client clocks may be ahead by 5 minutes at most.",
 						   crm_timestamptz_text(now))));
+}
+
+bool
+sla_ticket_not_open(const Ticket *tk)
+{
+	return tk->has_opened && tk->opened > GetCurrentStatementStartTimestamp() + SLA_CLIENT_SKEW_USECS;
 }
 
 static bool
@@ -135,7 +142,18 @@ sla_times_check_update(const SlaMapping *m, TupleDesc desc, const SlaRow *oldrow
 			*prev = at;
 		}
 	if (opening_moved && nw->has_opened)
+	{
 		check_time(m, desc, newrow, SLA_ROLE_OPENED, nw->opened, nw, false, 0);
+		/* ahead of the clock only before it opens: an open ticket's record has begun */
+		if (!sla_ticket_not_open(od) && nw->opened > GetCurrentStatementStartTimestamp() + SLA_CLIENT_SKEW_USECS)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("ticket %s of table %s: %s %s is in the future",
+							key_text(m, newrow), m->ticket_table, column_name(desc, m, SLA_ROLE_OPENED),
+							crm_timestamptz_text(nw->opened)),
+					 errdetail("The ticket opened at %s; only a ticket not yet open may move its opening ahead of the clock.",
+							   crm_timestamptz_text(od->opened))));
+	}
 	ct->n = 0;
 	ct->has_latest = false;
 	for (i = 0; i < 4; i++)

@@ -30,6 +30,13 @@ typedef struct ClientTimes
 } ClientTimes;
 
 /* An inserted row's times. */
+/*
+ * A ticket opened ahead of the clock (beyond the client skew) is not open
+ * yet: nothing is logged for it, and each change computes it afresh, as an
+ * insert would, until it opens.
+ */
+extern bool sla_ticket_not_open(const Ticket *tk);
+
 extern void sla_times_check_insert(const SlaMapping *m, TupleDesc desc, const SlaRow *row, const Ticket *nw);
 
 /*

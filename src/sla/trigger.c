@@ -244,6 +244,13 @@ update_row(Work *w)
 	NextAlert	next;
 	int			k;
 
+	/*
+	 * Not open yet: nothing was logged, so the row is the whole record and is
+	 * computed as if inserted now (an opening corrected back to the past
+	 * starts the record there, not at the opening it replaces).
+	 */
+	if (sla_ticket_not_open(&w->od))
+		return insert_row(w->m, w->desc, w->newtup);
 	sla_times_check_update(w->m, w->desc, w->oldtup, w->newtup, &w->od, &w->nw, &w->c.ct, &has_prev, &prev);
 	w->fresh = (w->od.alerts & FRESH_BIT) != 0;
 	sla_change_classify(w);

@@ -1,5 +1,5 @@
 // crm_contract through pgjdbc (Debian's libpostgresql-jdbc-java), the driver
-// of BI tools (DBeaver, Metabase, Tableau): the reporting view obligations and
+// of BI tools (DBeaver, Metabase, Tableau): the reporting views (obligations, the SLA views) and
 // contract_statement with their column types as JDBC metadata reports them,
 // penalty(), late_fee() and late_fee_breakdown() with bound parameters
 // (PreparedStatement, BigDecimal, LocalDate, arrays), the custom types arriving
@@ -219,6 +219,29 @@ public class JdbcClient {
                 check(rows.equals(List.of("installment|50%|2025-10-16|500000.00", "milestone|project start|2025-10-16|null")),
                       "obligations of J-001: the 50% (500000.00 open) and project start, both due 2025-10-16 (LocalDate, BigDecimal)", rows);
             }
+        }
+
+        // --- the views for reporting tools: listed as views, every column a type BI tools map ---
+        String[][] reporting = {
+            {"obligations_accrued", "accrued", "Types.NUMERIC numeric"},
+            {"sla_ticket_tables", "partitioned", "Types.BIT bool"},
+            {"sla_compliance", "tickets_opened", "Types.INTEGER int4"},
+            {"sla_credits", "month", "Types.DATE date"},
+            {"sla_at_risk", "due", "Types.TIMESTAMP timestamptz"},
+        };
+        for (String[] v : reporting) {
+            Map<String, String> types = new HashMap<>();
+            try (ResultSet rs = dbmd.getColumns(null, "crm_contract", v[0], null)) {
+                while (rs.next()) types.put(rs.getString("COLUMN_NAME"), typeName(rs.getInt("DATA_TYPE")) + " " + rs.getString("TYPE_NAME"));
+            }
+            boolean plain = !types.isEmpty() && types.values().stream().noneMatch(t -> t.startsWith("Types.OTHER") || t.startsWith("Types.ARRAY")
+                                                                   || t.startsWith("Types.STRUCT") || t.startsWith("Types.JAVA_OBJECT"));
+            check(plain && Objects.equals(types.get(v[1]), v[2]),
+                  "DatabaseMetaData.getColumns(" + v[0] + "): " + types.size() + " columns, none Types.OTHER; " + v[1] + " " + v[2], types);
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM crm_contract.sla_at_risk")) {
+            check(rs.next() && rs.getInt(1) == 0, "sla_at_risk reads (no ticket is at risk yet)", null);
         }
 
         // --- contract_statement with bound parameters ---

@@ -286,6 +286,42 @@ for as_of, count, want in sweeps:
               f"  the event it names: {' '.join(want[k] for k in ('event', 'metric', 'detail') if k in want)}"
               f" at {want['at'][11:16]}, due 11:00, ticket {tid} of contract {cid}",
               got_ev)
+
+# --- the year's load: a ticket whose deadline rests on the forecast, recomputed, one NOTIFY ---
+# The contract counts on a copy of CN (announced to 2026-12-31).  A ticket opened Friday
+# 2026-11-20 09:00 with 408 working hours (51 days of 8) to respond: Nov 20 - Dec 31 has 30
+# working days, January 1/4-1/29 20 more; the 51st is Monday 2/1 on CN's forecast (due
+# 18:00), Sunday 1/31 on the SYNTHETIC 2027 notice (test/notices/2027-synthetic.txt, its
+# first line a label), a make-up working day.  The load runs as the owner.
+admin = psycopg.connect(user="postgres", autocommit=True, options="-c TimeZone=Asia/Shanghai")
+admin.execute("SELECT crm_contract.copy_calendar('CN', 'CN-clients')")
+cur.execute("INSERT INTO crm_contract.contract (code, kind, title, client, vendor, total_amount, calendar)"
+            " VALUES ('Y', 'maintenance_support', 'year boundary', '甲方', '乙方', %s, 'CN-clients') RETURNING id",
+            (Decimal("1000.00"),))
+ycid = cur.fetchone()[0]
+cur.execute("INSERT INTO crm_contract.sla_target (contract_id, priority, metric, target) VALUES (%s, 'P1', 'response', '408 working hours')",
+            (ycid,))
+cur.execute("INSERT INTO public.tickets (contract_id, priority, opened_at) VALUES (%s, 'P1', %s) RETURNING id",
+            (ycid, datetime(2026, 11, 20, 9, 0, tzinfo=SHANGHAI)))
+ytid = cur.fetchone()[0]
+conn.commit()
+due = cur.execute("SELECT response_due FROM public.tickets WHERE id = %s", (ytid,)).fetchone()[0]
+same(due, datetime(2027, 2, 1, 18, 0, tzinfo=PLUS8), "a ticket opened 2026-11-20 09:00, 408 working hours: due 2027-02-01 18:00 on CN's forecast")
+with open("test/notices/2027-synthetic.txt", encoding="utf-8") as f:
+    notice = "".join(f.readlines()[1:])
+admin.execute("SELECT count(*) FROM crm_contract.load_holiday_notice('CN-clients', %s)", (notice,))
+notes = receive(1)
+check(len(notes) == 1, "load_holiday_notice: one notification, for the one deadline it moved", notes)
+if len(notes) == 1:
+    row = listener.execute("SELECT ticket, kind::text, metric::text, response_due, provisional FROM crm_contract.sla_event"
+                           " WHERE id = %s", (notes[0].get("event"),)).fetchone()
+    check(row is not None and row[0] == str(ytid) and row[1] == "recomputed" and row[2] == "response"
+          and row[3] == datetime(2027, 1, 31, 18, 0, tzinfo=PLUS8) and row[4] is False,
+          "  the event it names: recomputed response, due 2027-01-31 18:00 (the make-up Sunday), not provisional", row)
+due = cur.execute("SELECT response_due FROM public.tickets WHERE id = %s", (ytid,)).fetchone()[0]
+same(due, datetime(2027, 1, 31, 18, 0, tzinfo=PLUS8), "the ticket, recomputed by the load: due 2027-01-31 18:00")
+conn.commit()
+admin.close()
 listener.close()
 sweeper.close()
 conn.close()

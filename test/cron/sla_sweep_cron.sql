@@ -1,4 +1,4 @@
--- pg_cron runs crm_contract.sla_sweep() on a schedule (README, "Sweeping with pg_cron").
+-- pg_cron runs crm_contract.sla_sweep() on a schedule (doc/operations.md, "Sweeping with pg_cron").
 -- The cluster of make test preloads pg_cron (cron.database_name = crm_cron,
 -- cron.use_background_workers = on); this file runs in crm_cron, outside a
 -- transaction, because the job must see committed tickets.
@@ -25,7 +25,7 @@ CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.cron_ticket FOR EACH ROW EX
 INSERT INTO public.cron_ticket (contract_id, priority, opened_at)
 SELECT id, 'urgent', now() - interval '2 hours' FROM crm_contract.contract WHERE code = 'CRON-1';
 
--- every minute, as the README shows
+-- every minute, as doc/operations.md shows
 SELECT isnt(cron.schedule('crm-sla-sweep', '* * * * *', $$SELECT crm_contract.sla_sweep('public.cron_ticket')$$),
             NULL, 'the sweep is scheduled');
 

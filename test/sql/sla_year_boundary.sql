@@ -110,18 +110,49 @@ INSERT INTO desk (id, contract_id, priority, opened_at) VALUES
   (10, 2, 'P1', '2026-12-31 17:30+08'),
   (11, 2, 'P1', '2027-01-29 17:00+08');
 SELECT id, response_due, resolve_due, sla_provisional FROM desk WHERE id >= 10 ORDER BY id;
--- Before its opening, a ticket can be put on hold: the pause counts from its opening (no
--- history runs backwards); a change dated before the opening is refused (22008).
+-- Before its opening a ticket has no record: each change computes it as if inserted now
+-- (put on hold, as a ticket inserted on hold: deadlines as counted from its opening, 1/4
+-- 10:30 and 17:30), nothing is logged, and a change dated before the opening is refused (22008).
 INSERT INTO desk (id, contract_id, priority, opened_at) VALUES (12, 2, 'P1', '2026-12-31 17:30+08');
 UPDATE desk SET status = 'pending' WHERE id = 12;
+SELECT status, response_due, resolve_due FROM desk WHERE id = 12;
 SELECT pg_temp.try($$UPDATE desk SET status = 'open', updated_at = '2026-12-01 09:00+08' WHERE id = 12$$) AS too_early;
-SELECT kind, at, detail FROM sla_event WHERE ticket_table = 'public.desk' AND ticket = '12' ORDER BY id;
+SELECT count(*) AS events FROM sla_event WHERE ticket_table = 'public.desk' AND ticket = '12';
+-- An opening typed 2062 for 2026, corrected: the record starts at the corrected opening, Friday
+-- 2026-11-20 09:00 (response 2 h -> 11:00; its 50% warning at 10:00 has passed when the
+-- response is recorded), and the response at 10:30 is met.
+UPDATE desk SET opened_at = '2062-11-20 09:00+08', status = 'open' WHERE id = 12;
+UPDATE desk SET opened_at = '2026-11-20 09:00+08' WHERE id = 12;
+UPDATE desk SET first_response_at = '2026-11-20 10:30+08' WHERE id = 12;
+SELECT kind, metric, at, response_due FROM sla_event WHERE ticket_table = 'public.desk' AND ticket = '12' ORDER BY id;
+-- An open ticket's opening cannot move ahead of the clock: its record has begun (22008).
+SELECT pg_temp.try($$UPDATE desk SET opened_at = '2099-01-01 09:00+08' WHERE id = 12$$) AS moved_ahead;
 DELETE FROM desk WHERE id = 12;
+-- A wall-clock target reads no calendar day: "1000 hours" from Friday 2026-11-20 09:00 is
+-- 41 days 16 hours later, 2027-01-01 01:00, and rests on no forecast.
+INSERT INTO sla_target (contract_id, priority, metric, target) VALUES (2, 'P5', 'response', '1000 hours'),
+  (2, 'P9', 'response', '408 working hours');
+INSERT INTO desk (id, contract_id, priority, opened_at) VALUES (20, 2, 'P5', '2026-11-20 09:00+08');
+SELECT id, response_due, sla_provisional FROM desk WHERE id = 20;
+-- A table that gains the provisional column later: its rows are settled on their next write.
+-- 408 working hours (51 days of 8) from Friday 2026-11-20 09:00: 30 working days to 12/31,
+-- 20 in January (1/4-1/29), the 51st Monday 2/1 on the forecast (18:00), Sunday 1/31 on the notice.
+CREATE TABLE public.desk2 (id integer PRIMARY KEY, contract_id bigint, priority text, status text,
+  opened_at timestamptz, updated_at timestamptz, response_due timestamptz, sla_alerts integer NOT NULL DEFAULT 0);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON public.desk2 FOR EACH ROW EXECUTE FUNCTION crm_contract.sla_deadlines();
+INSERT INTO desk2 VALUES (1, 2, 'P9', 'open', '2026-11-20 09:00+08');
+ALTER TABLE desk2 ADD sla_provisional boolean;
+UPDATE desk2 SET status = 'in_progress';
+SELECT id, response_due, sla_provisional FROM desk2;
 SELECT count(*) AS changed FROM load_holiday_notice('CN-2027', :'notice2027');
+SELECT id, response_due, sla_provisional FROM desk2;
+-- its history: started on the forecast (provisional), then recomputed on the notice
+SELECT kind, metric, detail, provisional FROM sla_event WHERE ticket_table = 'public.desk2' ORDER BY id;
+DROP TABLE desk2;
 SELECT id, response_due, resolve_due, sla_provisional FROM desk WHERE id >= 10 ORDER BY id;
--- each history starts (late, with the load's recomputation) with the deadlines as they were, provisional
-SELECT ticket, kind, metric, detail, provisional
-  FROM sla_event WHERE ticket_table = 'public.desk' AND ticket IN ('10', '11') ORDER BY id;
+-- Both open ahead of the clock, so neither has a record yet: the load computed them as a
+-- write would, and logged nothing (their histories begin at their openings).
+SELECT count(*) AS events FROM sla_event WHERE ticket_table = 'public.desk' AND ticket IN ('10', '11');
 
 DROP TABLE desk;
 DELETE FROM sla_target;

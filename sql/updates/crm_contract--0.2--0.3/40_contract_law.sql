@@ -80,6 +80,7 @@ ALTER TABLE crm_contract.clause ENABLE TRIGGER clause_check;
 --@replace-function recompute_due_dates
 --@replace-function termination_notice_by
 --@replace-function due_within
+--@replace-function today
 --@replace-view obligations
 
 -- contract_statement has more columns: a new function, its three kinds of lines apart

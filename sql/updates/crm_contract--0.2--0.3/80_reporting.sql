@@ -1,5 +1,31 @@
-
--- Views for reporting tools.
+-- Views for reporting tools (crm_contract.today() comes with the obligations view, 40_contract_law.sql).
 --@statement CREATE VIEW crm_contract.obligations_accrued WITH
 --@statement COMMENT ON VIEW crm_contract.obligations_accrued IS
-GRANT SELECT ON crm_contract.obligations_accrued TO PUBLIC;
+--@replace-function sla_table_mapping
+--@statement CREATE VIEW crm_contract.sla_ticket_tables WITH
+--@statement COMMENT ON VIEW crm_contract.sla_ticket_tables IS
+--@statement COMMENT ON COLUMN crm_contract.sla_ticket_tables.ticket_table IS
+--@statement COMMENT ON COLUMN crm_contract.sla_ticket_tables.arguments IS
+--@statement COMMENT ON COLUMN crm_contract.sla_ticket_tables.paused_statuses IS
+--@statement COMMENT ON COLUMN crm_contract.sla_ticket_tables.mapping_error IS
+--@statement CREATE VIEW crm_contract.sla_compliance WITH
+--@statement COMMENT ON VIEW crm_contract.sla_compliance IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.month IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.met IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.breached IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.compliance_percent IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.response_p95_minutes IS
+--@statement COMMENT ON COLUMN crm_contract.sla_compliance.resolution_p95_minutes IS
+--@statement CREATE VIEW crm_contract.sla_credits WITH
+--@statement COMMENT ON VIEW crm_contract.sla_credits IS
+--@statement COMMENT ON COLUMN crm_contract.sla_credits.breaches IS
+--@statement COMMENT ON COLUMN crm_contract.sla_credits.basis IS
+--@statement COMMENT ON COLUMN crm_contract.sla_credits.credit IS
+--@replace-function sla_ticket_risk
+--@statement CREATE VIEW crm_contract.sla_at_risk WITH
+--@statement COMMENT ON VIEW crm_contract.sla_at_risk IS
+--@statement COMMENT ON COLUMN crm_contract.sla_at_risk.ticket IS
+--@statement COMMENT ON COLUMN crm_contract.sla_at_risk.warning IS
+--@statement COMMENT ON COLUMN crm_contract.sla_at_risk.due IS
+GRANT SELECT ON crm_contract.obligations_accrued, crm_contract.sla_ticket_tables, crm_contract.sla_compliance,
+  crm_contract.sla_credits, crm_contract.sla_at_risk TO PUBLIC;
