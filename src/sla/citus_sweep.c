@@ -8,8 +8,9 @@
  * propagation of SET LOCAL.  The rows are swept tenant by tenant (a query of
  * one shard each, where FOR UPDATE SKIP LOCKED is allowed), and what the
  * trigger recorded is read back from the log: the events of the tickets this
- * sweep holds locked, newer than the newest before it.  Their warnings and
- * breaches are notified here, on the coordinator, where the listeners are.
+ * sweep holds locked, newer than the newest before it.  Their warnings,
+ * breaches and recomputations are notified here, on the coordinator, where
+ * the listeners are (as change.c notifies them on one node).
  */
 #include "postgres.h"
 
@@ -148,7 +149,7 @@ one_tenant(SlaMode mode, const SlaMapping *m, const char *cond, Datum tenant, Ti
 	 * change writes (its started event, and the pause it was inserted in),
 	 * which the trigger does not count either.
 	 */
-	read_log("SELECT e.id, e.kind OPERATOR(pg_catalog.=) ANY ('{warned,breached}'), e.ticket"
+	read_log("SELECT e.id, e.kind OPERATOR(pg_catalog.=) ANY ('{warned,breached,recomputed}'), e.ticket"
 			 "  FROM crm_contract.sla_event e"
 			 " WHERE e.tenant OPERATOR(pg_catalog.=) $1 AND e.ticket_table OPERATOR(pg_catalog.=) $2"
 			 "   AND e.ticket OPERATOR(pg_catalog.=) ANY ($3) AND e.id OPERATOR(pg_catalog.>) $4"
@@ -169,9 +170,9 @@ one_tenant(SlaMode mode, const SlaMapping *m, const char *cond, Datum tenant, Ti
 			if (i == 0 || strcmp(SPI_getvalue(tup, SPI_tuptable->tupdesc, 3),
 								 SPI_getvalue(SPI_tuptable->vals[i - 1], SPI_tuptable->tupdesc, 3)) != 0)
 				n++;
-			continue;
 		}
-		n++;					/* a sweep counts what it recorded */
+		else
+			n++;				/* a sweep counts what it recorded */
 		if (!DatumGetBool(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull)))
 			continue;
 		memset(&ev, 0, sizeof(ev));
