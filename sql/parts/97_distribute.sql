@@ -36,7 +36,7 @@ BEGIN
     RAISE EXCEPTION 'crm_contract.distribute() runs on the Citus coordinator, and this node of database "%" is a worker', current_database()
       USING ERRCODE = '0A000';
   END IF;
-  -- Already distributed: the same answer again.
+  -- Already distributed: the same answer again (and the identity ranges of any new worker).
   IF NOT EXISTS (SELECT FROM pg_dist_partition p WHERE p.logicalrelid = 'crm_contract.contract'::regclass) THEN
     -- the extension's triggers stay on every shard (Citus calls that unsafe: they read
     -- only rows of their own tenant, which are on their node, and reference tables)
@@ -78,22 +78,23 @@ BEGIN
     FOREACH t IN ARRAY reference_tables || tenant_tables LOOP
       EXECUTE format('ALTER TABLE crm_contract.%I ENABLE TRIGGER USER', t);
     END LOOP;
-    -- Identities that cannot collide across nodes: a row inserted on a worker (the SLA
-    -- trigger's events, a write routed through a worker) takes its id from that node's
-    -- copy of the sequence, which CREATE EXTENSION started at 1 there too: each node
-    -- counts in a range of its own, 2^48 ids above its group id (the coordinator's is 0).
-    FOREACH t IN ARRAY tenant_tables LOOP
-      seq := pg_get_serial_sequence(format('crm_contract.%I', t), 'id');
-      EXECUTE 'SELECT pg_catalog.string_agg(r.result, ''; '') FROM pg_catalog.run_command_on_workers($1) r WHERE NOT r.success'
-        INTO failed
-        USING format('SELECT pg_catalog.setval(%L, greatest(pg_catalog.nextval(%L),'
-                     ' ((SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)::bigint << 48) + 1), false)', seq, seq);
-      IF failed IS NOT NULL THEN
-        RAISE EXCEPTION 'crm_contract.distribute(): the sequence % could not be set on every worker: %', seq, failed
-          USING ERRCODE = '55000';
-      END IF;
-    END LOOP;
   END IF;
+  -- Identities that cannot collide across nodes: a row inserted on a worker (the SLA
+  -- trigger's events, a write routed through a worker) takes its id from that node's
+  -- copy of the sequence, which CREATE EXTENSION started at 1 there too: each node
+  -- counts in a range of its own, 2^48 ids above its group id (the coordinator's is 0).
+  -- Every call sets them, so a call after citus_add_node() gives the new worker its range.
+  FOREACH t IN ARRAY tenant_tables LOOP
+    seq := pg_get_serial_sequence(format('crm_contract.%I', t), 'id');
+    EXECUTE 'SELECT pg_catalog.string_agg(r.result, ''; '') FROM pg_catalog.run_command_on_workers($1) r WHERE NOT r.success'
+      INTO failed
+      USING format('SELECT pg_catalog.setval(%L, greatest(pg_catalog.nextval(%L),'
+                   ' ((SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)::bigint << 48) + 1), false)', seq, seq);
+    IF failed IS NOT NULL THEN
+      RAISE EXCEPTION 'crm_contract.distribute(): the sequence % could not be set on every worker: %', seq, failed
+        USING ERRCODE = '55000';
+    END IF;
+  END LOOP;
   RETURN QUERY
     SELECT p.logicalrelid::regclass,
            CASE WHEN p.partmethod = 'n' THEN 'reference'

@@ -359,8 +359,8 @@ sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
 	if (m->shard && m->att[SLA_ROLE_TENANT] == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("trigger \"%s\" on table %s, distributed by Citus, needs the role tenant",
-						trig->tgname, m->ticket_table),
+				 errmsg("the sla_deadlines() trigger of table %s, distributed by Citus, needs the role tenant",
+						m->ticket_table),
 				 errdetail("On a shard the trigger reads only the rows of the ticket's tenant, which are on its node."),
 				 errhint("Distribute the table by its tenant column, colocated with crm_contract.contract, and map it: "
 						 "sla_deadlines('tenant=<column>', ...).")));
