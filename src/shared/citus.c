@@ -99,31 +99,6 @@ crm_reference_table(const char *relname)
 	return r->name;
 }
 
-Oid
-crm_logical_relation(Oid relid)
-{
-	char	   *relname = get_rel_name(relid);
-	Oid			nsp = get_rel_namespace(relid);
-	size_t		len;
-	size_t		end;
-	char		logical[NAMEDATALEN];
-	Oid			logical_id;
-
-	if (relname == NULL || nsp != get_namespace_oid("crm_contract", true))
-		return relid;
-	len = strlen(relname);
-	end = len;
-	while (end > 0 && isdigit((unsigned char) relname[end - 1]))
-		end--;
-	/* a shard is named <table>_<shard id> */
-	if (end == len || end < 2 || relname[end - 1] != '_' || !crm_citus_installed())
-		return relid;
-	memcpy(logical, relname, end - 1);
-	logical[end - 1] = '\0';
-	logical_id = get_relname_relid(logical, nsp);
-	return OidIsValid(logical_id) ? logical_id : relid;
-}
-
 #define MAX_SHARDS_KNOWN 16
 
 typedef struct ShardOf

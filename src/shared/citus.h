@@ -26,12 +26,6 @@ extern bool crm_citus_installed(void);
 extern const char *crm_reference_table(const char *relname);
 
 /*
- * The table a crm_contract relation stands for: the logical table of a shard
- * (crm_contract.calendar_102008 -> crm_contract.calendar), else the relation.
- */
-extern Oid	crm_logical_relation(Oid relid);
-
-/*
  * The distributed table a relation is a shard of (public.ticket_102100 ->
  * public.ticket, by Citus's catalog pg_dist_shard), else the relation itself.
  */

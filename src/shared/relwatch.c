@@ -78,7 +78,7 @@ invalidate_trigger_table(FunctionCallInfo fcinfo)
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	{
 		/* on Citus the trigger fires on a shard: the caches watch the logical table */
-		Oid			logical = crm_logical_relation(RelationGetRelid(trigdata->tg_relation));
+		Oid			logical = crm_citus_logical_table(RelationGetRelid(trigdata->tg_relation));
 
 		if (logical != RelationGetRelid(trigdata->tg_relation))
 			CacheInvalidateRelcacheByRelid(logical);
