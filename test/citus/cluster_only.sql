@@ -31,3 +31,27 @@ INSERT INTO public.untenanted (tenant, id, contract_id, priority, opened_at) VAL
 SELECT crm_contract.sla_sweep('public.untenanted', '2026-10-12 12:00+08');
 \echo :LAST_ERROR_SQLSTATE
 SELECT count(*) AS untenanted_rows FROM public.untenanted;
+
+-- Cached plans: PL/pgSQL plans its queries generically after five calls in a session;
+-- Citus must still run them (the triggers on the shards, the statement, recompute).
+SET ROLE alice;
+SELECT count(*) AS statements FROM generate_series(1, 8) g, LATERAL crm_contract.contract_statement(1, '2026-10-31') s WHERE s.kind = 'total';
+DO $$
+BEGIN
+  FOR i IN 1..8 LOOP
+    INSERT INTO crm_contract.milestone (contract_id, name, anchor, anchor_milestone, within)
+    VALUES (1, 'step ' || i, 'milestone', 'project start', (i || ' working days')::crm_contract.term);
+    UPDATE crm_contract.milestone SET within = ((i + 1) || ' working days')::crm_contract.term WHERE contract_id = 1 AND name = 'step ' || i;
+  END LOOP;
+END $$;
+SELECT count(*) AS steps, min(due_on), max(due_on) FROM crm_contract.milestone WHERE name LIKE 'step %';
+RESET ROLE;
+DO $$
+DECLARE
+  n bigint := 0;
+BEGIN
+  FOR i IN 1..8 LOOP
+    n := n + crm_contract.recompute_due_dates('CN');
+  END LOOP;
+  RAISE WARNING 'recompute_due_dates 8 times in one session: % rows', n;
+END $$;
