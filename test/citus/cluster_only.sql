@@ -55,3 +55,8 @@ BEGIN
   END LOOP;
   RAISE WARNING 'recompute_due_dates 8 times in one session: % rows', n;
 END $$;
+
+-- Loading a year's notice: refused on Citus (its lock with the writers holds on one node)
+\set notice `cat test/notices/2027-synthetic.txt`
+SELECT count(*) FROM crm_contract.load_holiday_notice('CN', :'notice');
+\echo :LAST_ERROR_SQLSTATE
