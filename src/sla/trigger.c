@@ -234,6 +234,40 @@ untargeted_row(Work *w)
 	return written_row(w->m, w->desc, w->newtup, &w->nw, w->alerts, &next, false);
 }
 
+/*
+ * A ticket not open yet, computed as inserted; a recomputation counts it
+ * when a deadline moved, as it counts the open ones.
+ */
+static HeapTuple
+not_open_row(Work *w)
+{
+	HeapTuple	result = insert_row(w->m, w->desc, w->newtup);
+	static const SlaRole dues[] = {SLA_ROLE_RESPONSE_DUE, SLA_ROLE_RESOLVE_DUE, SLA_ROLE_UPDATE_DUE};
+	int			i;
+
+	if (sla_mode_of(w->m->relid) != SLA_MODE_RECOMPUTE)
+		return result;
+	for (i = 0; i < (int) lengthof(dues); i++)
+	{
+		AttrNumber	att = w->m->att[dues[i]];
+		bool		was_null,
+					now_null;
+		Datum		was,
+					now;
+
+		if (att == InvalidAttrNumber)
+			continue;
+		was = sla_row_get(w->oldtup, att, &was_null);
+		now = heap_getattr(result, att, w->desc, &now_null);
+		if (was_null != now_null || (!was_null && DatumGetTimestampTz(was) != DatumGetTimestampTz(now)))
+		{
+			sla_mode_count(1);
+			break;
+		}
+	}
+	return result;
+}
+
 /* An update: see the file comment. */
 static HeapTuple
 update_row(Work *w)
@@ -250,7 +284,7 @@ update_row(Work *w)
 	 * starts the record there, not at the opening it replaces).
 	 */
 	if (sla_ticket_not_open(&w->od))
-		return insert_row(w->m, w->desc, w->newtup);
+		return not_open_row(w);
 	sla_times_check_update(w->m, w->desc, w->oldtup, w->newtup, &w->od, &w->nw, &w->c.ct, &has_prev, &prev);
 	w->fresh = (w->od.alerts & FRESH_BIT) != 0;
 	sla_change_classify(w);
