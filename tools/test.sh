@@ -67,6 +67,15 @@ else
   echo "the cluster suites did not run"; count 0 1
 fi
 
+# --- scale-out: the same scenario on plain PostgreSQL and on Citus (a coordinator and two
+# workers on 127.0.0.1, Citus built by ../shared/citus/build.sh once per machine) ---
+echo "== scale-out on Citus (tools/citus-suite.sh)"
+bash tools/citus-suite.sh >"$work/citus.log" 2>&1
+sed 's/^/   /' "$work/citus.log" | grep -vE '^   (NOTICE|DETAIL|HINT):'
+p=$(grep -c '^ok ' "$work/citus.log"); f=$(grep -c '^not ok ' "$work/citus.log")
+[ $((p + f)) -eq 0 ] && f=1   # a suite that did not run counts as failed
+count "$p" "$f"
+
 # --- packaging: versions, META.json, make dist, the Debian package installed and tested ---
 echo "== packaging (tools/package-test.sh)"
 bash tools/package-test.sh >"$work/package.log" 2>&1

@@ -133,13 +133,21 @@ COMMENT ON FUNCTION crm_contract.calendar_protect_builtin() IS
   'trigger: shipped hours and exceptions are read-only; user rows are free';
 
 -- Overlapping intervals make working time ambiguous; the calendar row is
--- locked so that two sessions cannot add overlapping rows side by side.
+-- locked so that two sessions cannot add overlapping rows side by side (on Citus,
+-- on the node of the placement the trigger fires on).
 CREATE FUNCTION crm_contract.calendar_hours_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   other record;
 BEGIN
-  PERFORM 1 FROM crm_contract.calendar c WHERE c.name = NEW.calendar FOR NO KEY UPDATE;
+  IF TG_TABLE_NAME = 'calendar_hours' THEN
+    PERFORM 1 FROM crm_contract.calendar c WHERE c.name = NEW.calendar FOR NO KEY UPDATE;
+  ELSE
+    -- a placement of the Citus reference table: the calendar row of this node's placement
+    -- (a lock through the reference table would take it on every node, and deadlock with them)
+    EXECUTE (SELECT format('SELECT 1 FROM crm_contract.%I c WHERE c.name = $1 FOR NO KEY UPDATE', 'calendar_' || s.shardid)
+               FROM pg_dist_shard s WHERE s.logicalrelid = 'crm_contract.calendar'::regclass) USING NEW.calendar;
+  END IF;
   SELECT h.opens, h.closes INTO other
     FROM crm_contract.calendar_hours h
    WHERE h.calendar = NEW.calendar AND h.weekday = NEW.weekday
@@ -159,7 +167,14 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   other record;
 BEGIN
-  PERFORM 1 FROM crm_contract.calendar c WHERE c.name = NEW.calendar FOR NO KEY UPDATE;
+  IF TG_TABLE_NAME = 'calendar_exception_hours' THEN
+    PERFORM 1 FROM crm_contract.calendar c WHERE c.name = NEW.calendar FOR NO KEY UPDATE;
+  ELSE
+    -- a placement of the Citus reference table: the calendar row of this node's placement
+    -- (a lock through the reference table would take it on every node, and deadlock with them)
+    EXECUTE (SELECT format('SELECT 1 FROM crm_contract.%I c WHERE c.name = $1 FOR NO KEY UPDATE', 'calendar_' || s.shardid)
+               FROM pg_dist_shard s WHERE s.logicalrelid = 'crm_contract.calendar'::regclass) USING NEW.calendar;
+  END IF;
   IF EXISTS (SELECT 1 FROM crm_contract.calendar_exception e
               WHERE e.calendar = NEW.calendar AND e.day = NEW.day
                 AND e.kind = 'holiday'::crm_contract.day_kind) THEN

@@ -24,6 +24,8 @@ END $$;
 COMMENT ON FUNCTION crm_contract.today() IS
   'the day the reporting views (obligations, obligations_accrued, sla_credits) count to: the setting crm_contract.today if set (SET LOCAL pins it for a transaction), else CURRENT_DATE';
 
+-- (the governing clause by a subquery, not contract_clause(): on Citus the query runs on
+-- the shards, where a function could not read the distributed clause table)
 CREATE VIEW crm_contract.obligations WITH (security_invoker = true) AS
 SELECT o.tenant, o.contract_id, o.contract_code, o.kind, o.obligation, o.clause_ref, o.due_on, o.amount_open,
        o.due_on OPERATOR(pg_catalog.-) crm_contract.today() AS days_left,
@@ -58,7 +60,10 @@ FROM (
          r.due_provisional, NULL
     FROM crm_contract.change_request r
     JOIN crm_contract.contract c ON c.id OPERATOR(pg_catalog.=) r.contract_id AND c.tenant OPERATOR(pg_catalog.=) r.tenant
-    LEFT JOIN LATERAL crm_contract.contract_clause(c.id, c.tenant, 'change_request') k ON true
+    LEFT JOIN LATERAL (SELECT k.ref FROM crm_contract.clause k
+                        WHERE k.contract_id OPERATOR(pg_catalog.=) c.id AND k.tenant OPERATOR(pg_catalog.=) c.tenant
+                          AND k.kind OPERATOR(pg_catalog.=) 'change_request'
+                        ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k ON true
    WHERE r.answered_on IS NULL
   UNION ALL
   SELECT c.tenant, c.id, c.code, 'renewal_notice', 'renewal intent before ' OPERATOR(pg_catalog.||) c.effective_to, k.ref,
@@ -66,7 +71,10 @@ FROM (
          CASE WHEN n.due_on IS NULL THEN crm_contract.uncovered_note(c.calendar, c.effective_to) END,
          coalesce(n.provisional, false), NULL
     FROM crm_contract.contract c
-    CROSS JOIN LATERAL crm_contract.contract_clause(c.id, c.tenant, 'renewal') k
+    CROSS JOIN LATERAL (SELECT k.id, k.ref, k.term, k.convention FROM crm_contract.clause k
+                         WHERE k.contract_id OPERATOR(pg_catalog.=) c.id AND k.tenant OPERATOR(pg_catalog.=) c.tenant
+                           AND k.kind OPERATOR(pg_catalog.=) 'renewal'
+                         ORDER BY crm_contract.clause_ref_key(k.ref), k.id LIMIT 1) k
     CROSS JOIN LATERAL crm_contract.stored_due_before(c.effective_to, k.term, c.calendar, k.convention) n
    WHERE k.id IS NOT NULL AND c.effective_to IS NOT NULL
      AND c.status OPERATOR(pg_catalog.=) ANY ('{signed,active}')
@@ -76,14 +84,18 @@ COMMENT ON VIEW crm_contract.obligations IS
 
 CREATE FUNCTION crm_contract.due_within(n integer, as_of date DEFAULT CURRENT_DATE)
 RETURNS SETOF crm_contract.obligations
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  -- literal values (Citus plans no parameters of a query it sends to the shards)
+  RETURN QUERY EXECUTE format($q$
   SELECT o.* FROM crm_contract.obligations o
-   WHERE o.due_on >= as_of
-     AND o.due_on <= CASE WHEN n > 0   -- on the forecast past the calendar's announced days
-                          THEN (crm_contract.stored_due(as_of, crm_contract.term(n, 'working days'), o.calendar, 'following')).due_on
-                          ELSE crm_contract.add_working_days(as_of, n, o.calendar) END
+   WHERE o.due_on >= %1$L::date
+     AND o.due_on <= CASE WHEN %2$L::integer > 0   -- on the forecast past the calendar's announced days
+                          THEN (crm_contract.stored_due(%1$L::date, crm_contract.term(%2$L::integer, 'working days'), o.calendar, 'following')).due_on
+                          ELSE crm_contract.add_working_days(%1$L::date, %2$L::integer, o.calendar) END
    ORDER BY o.due_on, o.contract_code, o.obligation
-$$;
+$q$, as_of, n);
+END $$;
 COMMENT ON FUNCTION crm_contract.due_within(integer, date) IS
   'open obligations falling due from as_of to the n-th working day after it, each on its contract''s calendar';
 

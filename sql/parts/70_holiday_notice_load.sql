@@ -31,6 +31,7 @@ DECLARE
   kinds crm_contract.day_kind[];
   names text[];
   changes text[];
+  n_distributed boolean;
 BEGIN
   IF calendar IS NULL OR notice IS NULL THEN
     RAISE EXCEPTION 'load_holiday_notice needs a calendar and a notice' USING ERRCODE = '22004';
@@ -39,6 +40,17 @@ BEGIN
     RAISE EXCEPTION 'load_holiday_notice must see every tenant''s deadlines, and role "%" is bound by row-level security', current_user
       USING ERRCODE = '42501',
             HINT = 'Run it as the extension''s owner (a superuser) or a role with BYPASSRLS and write access to the contract and ticket tables.';
+  END IF;
+  -- On Citus the lock between a load and the writers of deadlines (lock_calendar_for_load)
+  -- holds on one node only, and the recomputation locks rows across tenants' shards.
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+    EXECUTE 'SELECT pg_catalog.count(*) > 0 FROM pg_catalog.pg_dist_partition p
+              WHERE p.logicalrelid OPERATOR(pg_catalog.=) ''crm_contract.contract''::pg_catalog.regclass' INTO n_distributed;
+    IF n_distributed THEN
+      RAISE EXCEPTION 'load_holiday_notice is not supported on a Citus cluster: crm_contract is distributed (crm_contract.distribute())'
+        USING ERRCODE = '0A000',
+              HINT = 'Load the year in a maintenance window instead: insert its days into crm_contract.calendar_exception, extend covered_to, then run crm_contract.recompute_due_dates() and crm_contract.sla_recompute() on each ticket table (doc/scale-out.md).';
+    END IF;
   END IF;
   -- one load of a calendar at a time; ticket writes that need it wait for the new rows
   SELECT c.* INTO cal FROM crm_contract.calendar c WHERE c.name = load_holiday_notice.calendar FOR UPDATE;

@@ -19,6 +19,7 @@
 #include "calendar/load.h"
 #include "calendar/report.h"
 #include "core/civil.h"
+#include "shared/citus.h"
 #include "shared/spi.h"
 #include "shared/text.h"
 
@@ -51,10 +52,10 @@ read_calendar_row(const char *name, CalendarMode mode, Datum *args, CalSpec *spe
 	Datum		d;
 
 	/* forecast_to read by name: a library newer than the schema (before ALTER EXTENSION UPDATE) still works */
-	crm_spi_check(SPI_execute_with_args("SELECT time_zone, covered_from, covered_to,"
-										" (pg_catalog.to_jsonb(c) OPERATOR(pg_catalog.->>) 'forecast_to')::pg_catalog.date"
-										" FROM crm_contract.calendar c"
-										" WHERE name OPERATOR(pg_catalog.=) $1",
+	crm_spi_check(SPI_execute_with_args(psprintf("SELECT time_zone, covered_from, covered_to,"
+												 " (pg_catalog.to_jsonb(c) OPERATOR(pg_catalog.->>) 'forecast_to')::pg_catalog.date"
+												 " FROM %s c"
+												 " WHERE name OPERATOR(pg_catalog.=) $1", crm_reference_table("calendar")),
 										1, argtypes, args, NULL, true, 1),
 				  SPI_OK_SELECT, "read crm_contract.calendar");
 	if (SPI_processed == 0)
@@ -93,8 +94,9 @@ read_week_hours(Datum *args, CalSpec *spec)
 	uint64		i;
 	int			w;
 
-	crm_spi_check(SPI_execute_with_args("SELECT weekday, opens, closes FROM crm_contract.calendar_hours"
-										" WHERE calendar OPERATOR(pg_catalog.=) $1 ORDER BY weekday, opens",
+	crm_spi_check(SPI_execute_with_args(psprintf("SELECT weekday, opens, closes FROM %s"
+												 " WHERE calendar OPERATOR(pg_catalog.=) $1 ORDER BY weekday, opens",
+												 crm_reference_table("calendar_hours")),
 										1, argtypes, args, NULL, true, 0),
 				  SPI_OK_SELECT, "read crm_contract.calendar_hours");
 	for (w = 0; w < 7; w++)
@@ -127,24 +129,29 @@ read_exceptions(Datum *args, CalSpec *spec)
 	int32		nexc = 0;
 	int64		nivs = 0;
 	uint64		i;
+	const char *exceptions;
+	const char *exception_hours;
 
 	fargs[0] = args[0];
 	fargs[1] = DateADTGetDatum(spec->has_forecast ? (DateADT) spec->forecast_from : DATEVAL_NOEND);
 #define EXCEPTIONS_QUERY \
 	"SELECT e.day, e.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, h.opens, h.closes" \
-	" FROM crm_contract.calendar_exception e" \
-	" LEFT JOIN crm_contract.calendar_exception_hours h" \
+	" FROM %s e" \
+	" LEFT JOIN %s h" \
 	"   ON h.calendar OPERATOR(pg_catalog.=) e.calendar AND h.day OPERATOR(pg_catalog.=) e.day" \
 	" WHERE e.calendar OPERATOR(pg_catalog.=) $1 AND e.day OPERATOR(pg_catalog.<) $2"
 	/* calendar_forecast only where there is a forecast (a 0.2 schema has no such table) */
+	exceptions = crm_reference_table("calendar_exception");
+	exception_hours = crm_reference_table("calendar_exception_hours");
 	crm_spi_check(SPI_execute_with_args(spec->has_forecast
-										? EXCEPTIONS_QUERY
-										" UNION ALL"
-										" SELECT f.day, f.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, NULL, NULL"
-										" FROM crm_contract.calendar_forecast f"
-										" WHERE f.calendar OPERATOR(pg_catalog.=) $1 AND f.day OPERATOR(pg_catalog.>=) $2"
-										" ORDER BY 1, 3"
-										: EXCEPTIONS_QUERY " ORDER BY 1, 3",
+										? psprintf(EXCEPTIONS_QUERY
+												   " UNION ALL"
+												   " SELECT f.day, f.kind OPERATOR(pg_catalog.=) 'working'::crm_contract.day_kind, NULL, NULL"
+												   " FROM %s f"
+												   " WHERE f.calendar OPERATOR(pg_catalog.=) $1 AND f.day OPERATOR(pg_catalog.>=) $2"
+												   " ORDER BY 1, 3", exceptions, exception_hours,
+												   crm_reference_table("calendar_forecast"))
+										: psprintf(EXCEPTIONS_QUERY " ORDER BY 1, 3", exceptions, exception_hours),
 										2, argtypes, fargs, NULL, true, 0),
 				  SPI_OK_SELECT, "read crm_contract.calendar_exception");
 	spec->nexceptions = 0;

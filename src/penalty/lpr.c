@@ -19,6 +19,7 @@
 #include "penalty/lpr.h"
 #include "shared/relwatch.h"
 #include "shared/fixed.h"
+#include "shared/citus.h"
 #include "shared/spi.h"
 
 static PrLpr *series = NULL;
@@ -51,7 +52,8 @@ lpr_series(int32 *n)
 
 	crm_spi_connect();
 	PushActiveSnapshot(IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot());
-	crm_spi_check(SPI_execute("SELECT published_on, rate FROM crm_contract.lpr ORDER BY published_on",
+	crm_spi_check(SPI_execute(psprintf("SELECT published_on, rate FROM %s ORDER BY published_on",
+									   crm_reference_table("lpr")),
 					true, 0),
 				  SPI_OK_SELECT, "read crm_contract.lpr");
 	series = MemoryContextAlloc(TopMemoryContext, sizeof(PrLpr) * (SPI_processed + 1));

@@ -11,6 +11,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
+#include "shared/citus.h"
 #include "shared/relwatch.h"
 
 #define MAX_WATCHES 8
@@ -75,6 +76,13 @@ invalidate_trigger_table(FunctionCallInfo fcinfo)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("crm_contract.%s() must be called as a trigger", get_func_name(fcinfo->flinfo->fn_oid))));
 	CacheInvalidateRelcache(trigdata->tg_relation);
+	{
+		/* on Citus the trigger fires on a shard: the caches watch the logical table */
+		Oid			logical = crm_citus_logical_table(RelationGetRelid(trigdata->tg_relation));
+
+		if (logical != RelationGetRelid(trigdata->tg_relation))
+			CacheInvalidateRelcacheByRelid(logical);
+	}
 	return PointerGetDatum(NULL);
 }
 

@@ -26,7 +26,7 @@ sla_change_targets(const Ticket *tk, bool notice)
 
 	if (!tk->has_key)
 		return NULL;
-	t = sla_targets_for(tk->contract, tk->priority);
+	t = sla_targets_for(tk->contract, tk->priority, tk->tenant);
 	if (notice && !t->visible)
 		ereport(NOTICE,
 				(errmsg("contract %lld is not visible to role \"%s\": the ticket gets no deadlines",
@@ -394,7 +394,12 @@ sla_change_write_log(Work *w)
 	for (; i < all.n; i++)
 		all.ev[i].provisional = sla_targets_provisional(w->t_new, all.ev[i].has_due, all.ev[i].due);
 	sla_log_write(w->m->ticket_table, w->key, &all);
-	for (i = 0; i < all.n; i++)
+	/*
+	 * On a Citus shard no listener is there, and a NOTIFY would keep the
+	 * node's part of a multi-node transaction from being prepared: the
+	 * coordinator's sweep notifies what it finds in the log (citus_sweep.c).
+	 */
+	for (i = 0; i < all.n && !w->m->shard; i++)
 		if (strcmp(all.ev[i].kind, "warned") == 0 || strcmp(all.ev[i].kind, "breached") == 0 ||
 			strcmp(all.ev[i].kind, "recomputed") == 0)
 			sla_notify_alert(&all.ev[i]);
@@ -428,7 +433,7 @@ pause_room(TicketLog *log)
 static Record
 hidden_contract(Work *w)
 {
-	if (w->t_old == NULL || w->t_old->visible || !sla_contract_exists(w->od.contract))
+	if (w->t_old == NULL || w->t_old->visible || !sla_contract_exists(w->od.contract, w->od.tenant))
 		return RECORD_OK;
 	if (w->c.sweeping || w->c.recomputing)
 		return RECORD_HIDDEN;

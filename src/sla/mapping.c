@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "shared/citus.h"
 #include "sla/mapping.h"
 
 typedef enum RoleType
@@ -55,6 +56,7 @@ static const SlaRoleSpec roles[SLA_NUM_ROLES] = {
 	{"responded", "first_response_at", TYPE_TIMESTAMPTZ, false},
 	{"resolved", "resolved_at", TYPE_TIMESTAMPTZ, false},
 	{"progressed", "last_update_at", TYPE_TIMESTAMPTZ, false},
+	{"tenant", "", TYPE_TEXT, false},	/* only when mapped: the trigger then reads that tenant's rows only */
 	/* written by the trigger */
 	{"response_due", "response_due", TYPE_TIMESTAMPTZ, false},
 	{"resolve_due", "resolve_due", TYPE_TIMESTAMPTZ, false},
@@ -66,7 +68,7 @@ static const SlaRoleSpec roles[SLA_NUM_ROLES] = {
 	{"provisional", "sla_provisional", TYPE_BOOL, false},	/* deadlines on a calendar's forecast */
 };
 
-#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, progressed, response_due, resolve_due, update_due, response_breached, resolve_breached, next_alert, alerts, provisional"
+#define SLA_ROLE_LIST "id, contract, priority, opened, status, paused, changed, responded, resolved, progressed, tenant, response_due, resolve_due, update_due, response_breached, resolve_breached, next_alert, alerts, provisional"
 #define DEFAULT_PAUSED "pending,waiting_customer"
 
 const char *
@@ -343,9 +345,25 @@ sla_mapping_build(Relation rel, const Trigger *trig, MemoryContext mcxt)
 	m->relid = RelationGetRelid(rel);
 	m->relname = MemoryContextStrdup(mcxt, relname);
 	m->root = rel->rd_rel->relispartition ? sla_root_of(m->relid) : m->relid;
+	/* on Citus the trigger fires on a shard (of the root): the log names the distributed table */
+	if (crm_citus_installed())
+	{
+		Oid			logical = crm_citus_logical_table(m->root);
+
+		m->shard = logical != m->root;
+		m->root = logical;
+	}
 	m->ticket_table = MemoryContextStrdup(mcxt, sla_table_name(m->root));
 	parse_arguments(trig, relname, m, mcxt, column, explicit_role);
 	resolve_columns(desc, trig, relname, m, column, explicit_role);
+	if (m->shard && m->att[SLA_ROLE_TENANT] == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the sla_deadlines() trigger of table %s, distributed by Citus, needs the role tenant",
+						m->ticket_table),
+				 errdetail("On a shard the trigger reads only the rows of the ticket's tenant, which are on its node."),
+				 errhint("Distribute the table by its tenant column, colocated with crm_contract.contract, and map it: "
+						 "sla_deadlines('tenant=<column>', ...).")));
 	getTypeOutputInfo(m->typid[SLA_ROLE_ID], &out, &varlena);
 	fmgr_info_cxt(out, &m->id_out, mcxt);
 	m->id_varlena = TupleDescAttr(desc, m->att[SLA_ROLE_ID] - 1)->attlen < 0;

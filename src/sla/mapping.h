@@ -29,6 +29,7 @@ typedef enum SlaRole
 	SLA_ROLE_RESPONDED,
 	SLA_ROLE_RESOLVED,
 	SLA_ROLE_PROGRESSED,
+	SLA_ROLE_TENANT,			/* the ticket's tenant: on Citus, the table's distribution column */
 	/* written by the trigger from here on (sla_role_written) */
 	SLA_ROLE_RESPONSE_DUE,
 	SLA_ROLE_RESOLVE_DUE,
@@ -48,7 +49,8 @@ typedef struct SlaMapping
 {
 	Oid			relid;
 	char	   *relname;		/* for messages */
-	Oid			root;			/* the partitioned table it belongs to, else relid */
+	Oid			root;			/* the partitioned table it belongs to, else relid; on Citus the shard's table */
+	bool		shard;			/* relid is a shard of a Citus table */
 	char	   *ticket_table;	/* the root's schema-qualified, quoted name: the log's key */
 	AttrNumber	att[SLA_NUM_ROLES];	/* InvalidAttrNumber: role not used */
 	Oid			typid[SLA_NUM_ROLES];	/* the column's type */

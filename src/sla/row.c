@@ -148,6 +148,8 @@ sla_ticket_read(const SlaMapping *m, const SlaRow *row, Ticket *tk, bool with_st
 	tk->has_key = tk->has_contract && tk->priority != NULL && tk->has_opened;
 	d = sla_row_get(row, m->att[SLA_ROLE_STATUS], &isnull);
 	tk->status = isnull ? NULL : text_in_buffer(d, m->typid[SLA_ROLE_STATUS], tk->status_buf, sizeof(tk->status_buf));
+	d = sla_row_get(row, m->att[SLA_ROLE_TENANT], &isnull);
+	tk->tenant = isnull ? NULL : text_in_buffer(d, m->typid[SLA_ROLE_TENANT], tk->tenant_buf, sizeof(tk->tenant_buf));
 	for (k = 0; k < SLA_DONE_METRICS; k++)
 		tk->done[k] = instant(m, row, done_role[k], &tk->done_at[k]);
 	tk->reported = instant(m, row, SLA_ROLE_PROGRESSED, &tk->report_at);

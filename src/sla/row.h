@@ -56,6 +56,8 @@ typedef struct Ticket
 	bool		has_opened;
 	TimestampTz opened;
 	char	   *status;
+	char	   *tenant;			/* the role tenant's value; NULL: not mapped (or NULL) */
+	char		tenant_buf[64];
 	char		priority_buf[32];	/* where short priority and status texts are copied */
 	char		status_buf[32];
 	bool		done[SLA_DONE_METRICS]; /* responded, resolved */

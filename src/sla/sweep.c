@@ -20,9 +20,12 @@
 
 #include "calendar/cache.h"
 #include "calendar/load_lock.h"
+#include "sla/citus_sweep.h"
 #include "sla/mapping.h"
 #include "sla/sweep.h"
+#include "shared/citus.h"
 #include "shared/spi.h"
+#include "utils/guc.h"
 
 /* Set by sla_sweep() / sla_recompute() around their UPDATE. */
 static SlaMode mode = SLA_MODE_NONE;
@@ -31,11 +34,37 @@ static List *mode_members = NIL;	/* a partitioned table's partitions, in TopTran
 static TimestampTz mode_as_of;
 static int64 mode_count;
 
+/*
+ * On a Citus worker, a sweep of the coordinator's says so in the setting
+ * crm_contract.sla_mode (citus_sweep.c): "sweep|recompute <as_of> <table>",
+ * the table by its log name, which a shard's trigger knows its table by.
+ */
+static SlaMode
+mode_of_setting(Oid relid)
+{
+	const char *setting = GetConfigOption("crm_contract.sla_mode", true, false);
+	char		kind[16];
+	long long	as_of;
+	int			used = 0;
+	SlaMode		m;
+
+	if (setting == NULL || setting[0] == '\0' || !crm_citus_installed())
+		return SLA_MODE_NONE;
+	if (sscanf(setting, "%15s %lld %n", kind, &as_of, &used) != 2 || used == 0)
+		return SLA_MODE_NONE;
+	m = strcmp(kind, "sweep") == 0 ? SLA_MODE_SWEEP : strcmp(kind, "recompute") == 0 ? SLA_MODE_RECOMPUTE : SLA_MODE_NONE;
+	if (m == SLA_MODE_NONE ||
+		strcmp(setting + used, sla_table_name(crm_citus_logical_table(sla_root_of(relid)))) != 0)
+		return SLA_MODE_NONE;
+	mode_as_of = (TimestampTz) as_of;
+	return m;
+}
+
 SlaMode
 sla_mode_of(Oid relid)
 {
 	if (mode == SLA_MODE_NONE)
-		return SLA_MODE_NONE;
+		return mode_of_setting(relid);
 	return relid == mode_relid || list_member_oid(mode_members, relid) ? mode : SLA_MODE_NONE;
 }
 
@@ -299,6 +328,8 @@ crm_sla_sweep(PG_FUNCTION_ARGS)
 				 errhint("ALTER TABLE %s ADD sla_next_alert timestamptz; "
 						 "CREATE INDEX ON %s (sla_next_alert) WHERE sla_next_alert IS NOT NULL; then SELECT crm_contract.sla_recompute('%s').",
 						 m->relname, m->relname, m->relname)));
+	if (sla_citus_distributed(relid))
+		PG_RETURN_INT64(sla_citus_run(SLA_MODE_SWEEP, m, as_of));
 	PG_RETURN_INT64(run_in_mode(SLA_MODE_SWEEP, m, as_of, sweep_body));
 }
 
@@ -309,5 +340,7 @@ crm_sla_recompute(PG_FUNCTION_ARGS)
 {
 	SlaMapping *m = updatable_table(PG_GETARG_OID(0), "sla_recompute");
 
+	if (sla_citus_distributed(m->relid))
+		PG_RETURN_INT64(sla_citus_run(SLA_MODE_RECOMPUTE, m, GetCurrentStatementStartTimestamp()));
 	PG_RETURN_INT64(run_in_mode(SLA_MODE_RECOMPUTE, m, GetCurrentStatementStartTimestamp(), recompute_body));
 }

@@ -36,6 +36,7 @@ static MemoryContext target_context = NULL;
 static Oid	target_user = InvalidOid;
 static char *target_tenant = NULL;
 static SPIPlanPtr targets_plan = NULL;
+static SPIPlanPtr tenant_targets_plan = NULL;
 
 static RelWatch watch = {.name = "SLA targets", .ntables = 3, .tables = {"sla_target", "contract", "tenant_member"}};
 
@@ -135,14 +136,33 @@ read_warnings(SlaTargets *t, int k, Datum warn)
  * security hides it (or there is none), which the trigger reports as such.
  */
 static void
-read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
+read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority, const char *tenant)
 {
 	int			i;
-	Datum		args[2];
+	Datum		args[3];
 
 	args[0] = Int64GetDatum(t->contract);
 	args[1] = CStringGetTextDatum(priority);
+	args[2] = tenant ? CStringGetTextDatum(tenant) : (Datum) 0;
 	crm_spi_connect();
+	if (tenant != NULL)
+	{
+		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+		/* the same, in one tenant: on Citus a query of the shards on this node */
+		crm_spi_plan(&tenant_targets_plan,
+			"SELECT c.tenant, s.metric::pg_catalog.text, s.target, coalesce(s.calendar, c.calendar),"
+			"       (SELECT pg_catalog.array_agg(DISTINCT (w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4"
+			"                                    ORDER BY (w OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int4)"
+			"          FROM pg_catalog.unnest(s.warn_at) w)"
+			"  FROM crm_contract.contract c"
+			"  LEFT JOIN crm_contract.sla_target s ON s.contract_id OPERATOR(pg_catalog.=) c.id"
+			"        AND s.tenant OPERATOR(pg_catalog.=) $3 AND s.priority OPERATOR(pg_catalog.=) $2"
+			" WHERE c.id OPERATOR(pg_catalog.=) $1 AND c.tenant OPERATOR(pg_catalog.=) $3", 3, types);
+		crm_spi_check(SPI_execute_plan(tenant_targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
+					  "read crm_contract.sla_target");
+	}
+	else
 	{
 		Oid			types[2] = {INT8OID, TEXTOID};
 
@@ -161,9 +181,9 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 			"  LEFT JOIN crm_contract.sla_target s ON s.contract_id OPERATOR(pg_catalog.=) c.id"
 			"        AND s.tenant OPERATOR(pg_catalog.=) c.tenant AND s.priority OPERATOR(pg_catalog.=) $2"
 			" WHERE c.id OPERATOR(pg_catalog.=) $1", 2, types);
+		crm_spi_check(SPI_execute_plan(targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
+					  "read crm_contract.sla_target");
 	}
-	crm_spi_check(SPI_execute_plan(targets_plan, args, NULL, true, 0), SPI_OK_SELECT,
-				  "read crm_contract.sla_target");
 	for (i = 0; i < (int) SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -192,7 +212,7 @@ read_targets(SlaTargets *t, MemoryContext mcxt, const char *priority)
 }
 
 SlaTargets *
-sla_targets_for(int64 contract, const char *priority)
+sla_targets_for(int64 contract, const char *priority, const char *tenant)
 {
 	SlaTargets	fresh;
 	SlaTargets *t;
@@ -204,12 +224,21 @@ sla_targets_for(int64 contract, const char *priority)
 	{
 		strcpy(fresh.priority, priority);
 		t = hash_search(target_cache, &fresh, HASH_FIND, NULL);
+		if (t != NULL && tenant != NULL && t->visible && strcmp(t->tenant, tenant) != 0)
+		{
+			/* the contract id of another tenant than the ticket's: read for this row only */
+			t = palloc(sizeof(SlaTargets));
+			memcpy(t, &fresh, sizeof(fresh));
+			read_targets(t, CurrentMemoryContext, priority, tenant);
+			targets_calendars(t);
+			return t;
+		}
 		if (t == NULL)
 		{
 			int			k;
 
 			/* read fully before entering: an error leaves no half-made entry */
-			read_targets(&fresh, CurrentMemoryContext, priority);
+			read_targets(&fresh, CurrentMemoryContext, priority, tenant);
 			if (relwatch_stale(&watch))
 			{
 				/* an invalidation arrived meanwhile: use what we read for this row only */
@@ -232,7 +261,7 @@ sla_targets_for(int64 contract, const char *priority)
 		/* too long to be a key: read for this row only */
 		strlcpy(fresh.priority, priority, SLA_PRIORITY_KEY_LEN);	/* for messages */
 		t = palloc(sizeof(SlaTargets));
-		read_targets(&fresh, CurrentMemoryContext, priority);
+		read_targets(&fresh, CurrentMemoryContext, priority, tenant);
 		memcpy(t, &fresh, sizeof(fresh));
 	}
 	targets_calendars(t);
@@ -240,11 +269,13 @@ sla_targets_for(int64 contract, const char *priority)
 }
 
 bool
-sla_contract_exists(int64 contract)
+sla_contract_exists(int64 contract, const char *tenant)
 {
 	static SPIPlanPtr exists_plan = NULL;
-	Oid			types[1] = {INT8OID};
-	Datum		args[1] = {Int64GetDatum(contract)};
+	static SPIPlanPtr tenant_exists_plan = NULL;
+	Oid			types[2] = {INT8OID, TEXTOID};
+	Datum		args[2] = {Int64GetDatum(contract), tenant ? CStringGetTextDatum(tenant) : (Datum) 0};
+	SPIPlanPtr	plan;
 	Oid			owner,
 				save_user;
 	int			save_sec;
@@ -252,11 +283,14 @@ sla_contract_exists(int64 contract)
 
 	owner = crm_table_owner("contract");
 	crm_spi_connect();
-	crm_spi_plan(&exists_plan, "SELECT FROM crm_contract.contract c WHERE c.id OPERATOR(pg_catalog.=) $1", 1, types);
+	plan = tenant == NULL
+		? crm_spi_plan(&exists_plan, "SELECT FROM crm_contract.contract c WHERE c.id OPERATOR(pg_catalog.=) $1", 1, types)
+		: crm_spi_plan(&tenant_exists_plan, "SELECT FROM crm_contract.contract c WHERE c.id OPERATOR(pg_catalog.=) $1"
+					   " AND c.tenant OPERATOR(pg_catalog.=) $2", 2, types);
 	/* as the table's owner for this statement only, as ri_triggers.c checks a reference */
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
-	crm_spi_check(SPI_execute_plan(exists_plan, args, NULL, true, 1), SPI_OK_SELECT, "read crm_contract.contract");
+	crm_spi_check(SPI_execute_plan(plan, args, NULL, true, 1), SPI_OK_SELECT, "read crm_contract.contract");
 	SetUserIdAndSecContext(save_user, save_sec);
 	exists = SPI_processed > 0;
 	SPI_finish();

@@ -52,14 +52,18 @@ sla_targets_any(const SlaTargets *t)
 	return t != NULL && (t->has[0] || t->has[1] || t->has[2]);
 }
 
-/* The targets of (contract, priority), from the cache or the tables. */
-extern SlaTargets *sla_targets_for(int64 contract, const char *priority);
+/*
+ * The targets of (contract, priority), from the cache or the tables; with a
+ * tenant (the ticket table's role tenant), only that tenant's contract, which
+ * on Citus is on the node of the ticket's shard.
+ */
+extern SlaTargets *sla_targets_for(int64 contract, const char *priority, const char *tenant);
 
 /*
  * Whether a contract exists, whatever row-level security shows the role
  * (read as the table's owner): a hidden contract is another tenant's.
  */
-extern bool sla_contract_exists(int64 contract);
+extern bool sla_contract_exists(int64 contract, const char *tenant);
 
 /* The deadline of metric k from start, pushed out by the closed pauses. */
 extern TimestampTz sla_target_deadline(const SlaTargets *t, int k, TimestampTz start,

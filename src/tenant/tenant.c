@@ -18,6 +18,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "shared/citus.h"
 #include "shared/spi.h"
 
 typedef struct TenantCache
@@ -58,6 +59,7 @@ crm_current_tenant(PG_FUNCTION_ARGS)
 	Datum		args[1];
 	char		nulls[1] = {' '};
 	char	   *tenant = NULL;
+	const char *members;
 
 	if (setting != NULL && setting[0] == '\0')
 		setting = NULL;
@@ -72,14 +74,15 @@ crm_current_tenant(PG_FUNCTION_ARGS)
 	crm_spi_connect();
 	args[0] = setting ? CStringGetTextDatum(setting) : (Datum) 0;
 	nulls[0] = setting ? ' ' : 'n';
-	crm_spi_check(SPI_execute_with_args(
+	members = crm_reference_table("tenant_member");
+	crm_spi_check(SPI_execute_with_args(psprintf(
 							  "SELECT coalesce("
-							  " (SELECT m.tenant FROM crm_contract.tenant_member m"
+							  " (SELECT m.tenant FROM %s m"
 							  "   WHERE m.member OPERATOR(pg_catalog.=) CURRENT_USER"
 							  "     AND m.tenant OPERATOR(pg_catalog.=) $1),"
-							  " (SELECT pg_catalog.min(m.tenant) FROM crm_contract.tenant_member m"
+							  " (SELECT pg_catalog.min(m.tenant) FROM %s m"
 							  "   WHERE m.member OPERATOR(pg_catalog.=) CURRENT_USER"
-							  "  HAVING pg_catalog.count(*) OPERATOR(pg_catalog.=) 1))",
+							  "  HAVING pg_catalog.count(*) OPERATOR(pg_catalog.=) 1))", members, members),
 							  1, argtypes, args, nulls, true, 1),
 				  SPI_OK_SELECT, "read crm_contract.tenant_member");
 	if (SPI_processed == 1)

@@ -139,5 +139,19 @@ SELECT count(*) AS dated, count(*) FILTER (WHERE m.due_on = date '2026-11-23' + 
   FROM milestone m JOIN contract c ON c.id = m.contract_id, LATERAL (SELECT substr(m.name, 6)::int AS k) x
  WHERE c.code = 'T-20';
 
+-- Renaming a milestone takes what is anchored on it along (a trigger: the anchor's
+-- foreign key includes the tenant and cannot cascade updates); its dates stay.
+UPDATE milestone SET name = 'step 1 (kick-off)' WHERE name = 'step 1';
+INSERT INTO milestone (contract_id, name, anchor, anchor_milestone, within)
+SELECT id, 'after kick-off', 'milestone', 'step 1 (kick-off)', '5 working days' FROM contract WHERE code = 'T-20';
+INSERT INTO installment (contract_id, name, amount, anchor, anchor_milestone)
+SELECT id, 'on kick-off', 100.00, 'milestone', 'step 1 (kick-off)' FROM contract WHERE code = 'T-20';
+UPDATE milestone SET name = 'kick-off' WHERE name = 'step 1 (kick-off)';
+SELECT 'milestone' AS anchored, name, anchor_milestone FROM milestone WHERE anchor = 'milestone' AND contract_id = (SELECT id FROM contract WHERE code = 'T-20')
+UNION ALL
+SELECT 'installment', name, anchor_milestone FROM installment WHERE anchor = 'milestone' AND contract_id = (SELECT id FROM contract WHERE code = 'T-20');
+-- a missing anchor is refused as before
+UPDATE milestone SET anchor_milestone = 'no such step' WHERE name = 'after kick-off';
+
 DELETE FROM contract;
 DELETE FROM tenant_member;

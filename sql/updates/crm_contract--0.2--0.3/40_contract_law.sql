@@ -66,6 +66,8 @@ ALTER TABLE crm_contract.clause ENABLE TRIGGER clause_check;
 --@replace-function uncovered_note
 --@replace-function milestone_schedule
 --@replace-function milestone_completed
+--@replace-function milestone_renamed
+--@statement CREATE TRIGGER "Milestone_renamed" AFTER UPDATE OF name ON crm_contract.milestone
 --@replace-function installment_schedule
 --@replace-function installment_dates
 --@replace-function installment_occurrences
@@ -93,6 +95,7 @@ DROP FUNCTION crm_contract.contract_statement(bigint, date);
 REVOKE EXECUTE ON FUNCTION crm_contract.party_check() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION crm_contract.clause_reschedule() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION crm_contract.installment_due_protect() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION crm_contract.milestone_renamed() FROM PUBLIC;
 
 -- Rows 0.2 let through that 0.3 refuses on write are kept as they are (and on restore);
 -- the update says how many there are, so that they can be corrected.
