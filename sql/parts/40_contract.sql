@@ -45,7 +45,8 @@ CREATE TABLE crm_contract.contract (
   status         crm_contract.contract_status NOT NULL DEFAULT 'draft',
   governing_law  text,
   dispute_venue  text,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT contract_id_tenant_key UNIQUE (id, tenant),
   UNIQUE (tenant, code),
   CONSTRAINT contract_total_amount_check CHECK (total_amount OPERATOR(pg_catalog.>) 0),
   CONSTRAINT contract_currency_check CHECK (currency OPERATOR(pg_catalog.~) '^[A-Z]{3}$'),
@@ -70,7 +71,8 @@ CREATE TABLE crm_contract.party (
   role                 crm_contract.party_role NOT NULL,
   liability_cap_share  numeric,
   liability_cap_amount numeric,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT party_id_tenant_key UNIQUE (id, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT party_cap_share_check CHECK (liability_cap_share OPERATOR(pg_catalog.>) 0 AND liability_cap_share OPERATOR(pg_catalog.<=) 1),
   CONSTRAINT party_cap_amount_check CHECK (liability_cap_amount OPERATOR(pg_catalog.>) 0),
@@ -96,7 +98,8 @@ CREATE TABLE crm_contract.clause (
   obligor     crm_contract.obligor,
   party       text,
   applies_to  text[],
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT clause_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT clause_contract_id_ref_key UNIQUE (contract_id, ref, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT clause_share_check CHECK (share OPERATOR(pg_catalog.>) 0 AND share OPERATOR(pg_catalog.<=) 1),
@@ -141,7 +144,7 @@ COMMENT ON FUNCTION crm_contract.check_amount(text, numeric) IS 'raises 22023 fo
 CREATE FUNCTION crm_contract.clause_obligor(kind crm_contract.clause_kind, wording text) RETURNS crm_contract.obligor
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  w text := regexp_replace(regexp_replace(coalesce(wording, ''), '\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)', '', 'gi'), '\s+', '', 'g');
+  w text := regexp_replace(regexp_replace(coalesce(wording, ''), E'\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\\)', '', 'gi'), E'\\s+', '', 'g');
   e text := lower(coalesce(wording, ''));
   pays text := '(支付|给付|給付|赔偿|賠償|偿付|償付|缴纳|繳納|交纳|交納|赔付|賠付)';
   m text[];
@@ -158,7 +161,7 @@ BEGIN
   END IF;
   IF m IS NULL THEN
     m := (SELECT ARRAY[CASE WHEN x[1] IN ('vendor', 'supplier', 'party b') THEN '乙' ELSE '甲' END]
-            FROM regexp_match(e, '(vendor|supplier|party b|client|customer|buyer|party a)\s+(shall|must|will|is to)\s+pay') x
+            FROM regexp_match(e, E'(vendor|supplier|party b|client|customer|buyer|party a)\\s+(shall|must|will|is to)\\s+pay') x
            WHERE x IS NOT NULL);
   END IF;
   IF m IS NULL THEN

@@ -20,7 +20,8 @@ CREATE TABLE crm_contract.milestone (
   obligor          crm_contract.obligor NOT NULL DEFAULT 'vendor',
   party            text,
   amount           numeric,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT milestone_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT milestone_contract_id_name_key UNIQUE (contract_id, name, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT milestone_contract_id_anchor_milestone_fkey FOREIGN KEY (contract_id, anchor_milestone, tenant) REFERENCES crm_contract.milestone (contract_id, name, tenant),
@@ -58,7 +59,8 @@ CREATE TABLE crm_contract.installment (
   due_note         text,
   due_provisional  boolean NOT NULL DEFAULT false,
   convention       crm_contract.due_convention NOT NULL DEFAULT 'following',
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT installment_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT installment_contract_id_name_key UNIQUE (contract_id, name, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT installment_contract_id_anchor_milestone_fkey FOREIGN KEY (contract_id, anchor_milestone, tenant) REFERENCES crm_contract.milestone (contract_id, name, tenant),
@@ -88,7 +90,8 @@ CREATE TABLE crm_contract.installment_due (
   amount         numeric NOT NULL,
   due_provisional boolean NOT NULL DEFAULT false,
   due_note       text,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT installment_due_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT installment_due_installment_id_seq_key UNIQUE (installment_id, seq, tenant),
   FOREIGN KEY (installment_id, tenant) REFERENCES crm_contract.installment (id, tenant) ON DELETE CASCADE
 );
@@ -105,7 +108,8 @@ CREATE TABLE crm_contract.payment (
   paid_on            date NOT NULL,
   amount             numeric NOT NULL,
   reference          text,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT payment_id_tenant_key UNIQUE (id, tenant),
   FOREIGN KEY (installment_due_id, tenant) REFERENCES crm_contract.installment_due (id, tenant),
   CONSTRAINT payment_amount_check CHECK (amount OPERATOR(pg_catalog.>) 0)
 );
@@ -122,7 +126,8 @@ CREATE TABLE crm_contract.change_request (
   due_on      date,
   due_note    text,
   due_provisional boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT change_request_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT change_request_contract_id_ref_key UNIQUE (contract_id, ref, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE
 );

@@ -64,7 +64,8 @@ CREATE TABLE crm_contract.force_majeure (
   from_day    date NOT NULL,
   to_day      date NOT NULL,
   description text,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT force_majeure_id_tenant_key UNIQUE (id, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT force_majeure_period_check CHECK (from_day OPERATOR(pg_catalog.<=) to_day)
 );

@@ -15,7 +15,8 @@ CREATE TABLE crm_contract.sla_target (
   calendar    text REFERENCES crm_contract.calendar (name) ON UPDATE CASCADE,
   warn_at     numeric[] NOT NULL DEFAULT '{0.5,0.75}',
   credit      crm_contract.penalty_rule,
-  PRIMARY KEY (id, tenant),
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT sla_target_id_tenant_key UNIQUE (id, tenant),
   CONSTRAINT sla_target_contract_id_priority_metric_key UNIQUE (contract_id, priority, metric, tenant),
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE,
   CONSTRAINT sla_target_priority_check CHECK (priority OPERATOR(pg_catalog.<>) '')

@@ -24,7 +24,8 @@ CREATE TABLE crm_contract.sla_event (
   update_due   timestamptz,
   done_at      timestamptz,
   provisional  boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (id, tenant)
+  PRIMARY KEY (id),   -- ids are unique across tenants (distribute() leaves only the key below)
+  CONSTRAINT sla_event_id_tenant_key UNIQUE (id, tenant)
 );
 -- what the trigger reads back (a ticket's events since its start, in its tenant) and the readers
 -- follow (in theirs by row-level security, or in every tenant)

@@ -55,6 +55,20 @@ BEGIN
       EXECUTE 'SELECT pg_catalog.count(*) FROM pg_catalog.run_command_on_workers($1) WHERE NOT success'
         USING format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', k.rel, k.conname);
     END LOOP;
+    -- A Citus key holds the distribution column: the primary keys on id alone go (on the
+    -- workers' copies too); (id, tenant) stays, the key the foreign keys reference, and
+    -- ids stay apart by the ranges set below.
+    FOREACH t IN ARRAY tenant_tables LOOP
+      BEGIN
+        EXECUTE format('ALTER TABLE crm_contract.%I DROP CONSTRAINT %I', t, t || '_pkey');
+      EXCEPTION WHEN dependent_objects_still_exist THEN
+        RAISE EXCEPTION 'crm_contract.distribute(): the primary key of crm_contract.% cannot go: a foreign key of another table depends on it', t
+          USING ERRCODE = '2BP01',
+                HINT = 'A distributed table can be referenced only by tables distributed with it: drop that foreign key, or reference (id, tenant) from a table distributed by tenant.';
+      END;
+      EXECUTE 'SELECT pg_catalog.count(*) FROM pg_catalog.run_command_on_workers($1) WHERE NOT success'
+        USING format('ALTER TABLE crm_contract.%I DROP CONSTRAINT IF EXISTS %I', t, t || '_pkey');
+    END LOOP;
     -- The shards are filled with the rows as stored: no trigger of the extension fires
     -- on them (the shipped calendar rows are read-only, occurrences are written by their
     -- installment, the SLA log by the trigger), and the triggers are back after it.

@@ -87,6 +87,14 @@ SELECT termination_notice_by(-1, '2026-12-31');
 -- Rows of a tenant the role does not belong to are refused (RLS is bypassed by
 -- superusers; the tenant must still be consistent across a contract's rows).
 INSERT INTO milestone (tenant, contract_id, name) VALUES ('other', (SELECT id FROM contract WHERE code = 'E-1'), 'foreign');
+-- An id is unique across tenants, as before 0.3: another tenant's contract, SLA target or
+-- event cannot take an id in use (23505), so no row of one tenant is found by another's id.
+\set VERBOSITY terse
+INSERT INTO contract (id, tenant, code, kind, title, client, vendor, total_amount)
+SELECT id, 'other', 'E-copy', 'service', 't', 'c', 'v', 1.00 FROM contract WHERE code = 'E-1';
+INSERT INTO change_request (id, tenant, contract_id, ref, received_on)
+SELECT id, 'other', contract_id, 'CR-copy', received_on FROM change_request WHERE ref = 'CR-9' LIMIT 1;
+\set VERBOSITY default
 
 DELETE FROM payment;
 DELETE FROM contract;

@@ -107,6 +107,10 @@ SELECT kind, wording, clause_obligor(kind::clause_kind, wording) AS got, want FR
   ('late_fee', NULL, 'client'),
   ('delay_penalty', '违约方应向守约方支付违约金', 'vendor')) v(kind, wording, want)
  WHERE clause_obligor(kind::clause_kind, wording) IS DISTINCT FROM want::obligor;
+-- the same reading whatever the session's string settings: an English sentence names the payer
+SET standard_conforming_strings = off;
+SELECT clause_obligor('delay_penalty', 'The client shall pay a penalty (违约金) of 1% per day') AS payer;   -- client
+RESET standard_conforming_strings;
 
 -------------------------------------------------------------------------------
 -- 4. Conventions in the schedules.

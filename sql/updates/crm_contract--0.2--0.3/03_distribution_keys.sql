@@ -1,7 +1,8 @@
 
--- Keys for a distributed database (issue 12): the tenant is part of every primary and
--- unique key of the tenant tables, the foreign keys that include it no longer cascade
--- updates (a milestone's rename is carried by the trigger milestone_renamed, created
+-- Keys for a distributed database (issue 12): the tenant is part of every unique key of
+-- the tenant tables, and (id, tenant) is a key beside the primary key (id), which stays
+-- (ids remain unique across tenants, and a user's foreign keys on it survive); the
+-- foreign keys that include the tenant no longer cascade updates (a milestone's rename is carried by the trigger milestone_renamed, created
 -- with the schedule's functions below), and the row-level security policies call
 -- current_tenant() without a subquery.  The stored rows do not change: every id was
 -- unique already, and so is every key that now has the tenant added.
@@ -27,28 +28,28 @@ BEGIN
                                  'crm_contract.payment'::regclass, 'crm_contract.change_request'::regclass,
                                  'crm_contract.force_majeure'::regclass, 'crm_contract.sla_target'::regclass,
                                  'crm_contract.sla_event'::regclass)
-              AND c.conname <> 'contract_tenant_code_key'
+              AND c.conname <> 'contract_tenant_code_key' AND c.contype <> 'p'
             ORDER BY 1, 2 LOOP
     EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', k.rel, k.conname);
   END LOOP;
 END $$;
-ALTER TABLE crm_contract.contract ADD PRIMARY KEY (id, tenant);
-ALTER TABLE crm_contract.party ADD PRIMARY KEY (id, tenant);
-ALTER TABLE crm_contract.clause ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.contract ADD CONSTRAINT contract_id_tenant_key UNIQUE (id, tenant);
+ALTER TABLE crm_contract.party ADD CONSTRAINT party_id_tenant_key UNIQUE (id, tenant);
+ALTER TABLE crm_contract.clause ADD CONSTRAINT clause_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT clause_contract_id_ref_key UNIQUE (contract_id, ref, tenant);
-ALTER TABLE crm_contract.milestone ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.milestone ADD CONSTRAINT milestone_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT milestone_contract_id_name_key UNIQUE (contract_id, name, tenant);
-ALTER TABLE crm_contract.installment ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.installment ADD CONSTRAINT installment_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT installment_contract_id_name_key UNIQUE (contract_id, name, tenant);
-ALTER TABLE crm_contract.installment_due ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.installment_due ADD CONSTRAINT installment_due_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT installment_due_installment_id_seq_key UNIQUE (installment_id, seq, tenant);
-ALTER TABLE crm_contract.payment ADD PRIMARY KEY (id, tenant);
-ALTER TABLE crm_contract.change_request ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.payment ADD CONSTRAINT payment_id_tenant_key UNIQUE (id, tenant);
+ALTER TABLE crm_contract.change_request ADD CONSTRAINT change_request_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT change_request_contract_id_ref_key UNIQUE (contract_id, ref, tenant);
-ALTER TABLE crm_contract.force_majeure ADD PRIMARY KEY (id, tenant);
-ALTER TABLE crm_contract.sla_target ADD PRIMARY KEY (id, tenant),
+ALTER TABLE crm_contract.force_majeure ADD CONSTRAINT force_majeure_id_tenant_key UNIQUE (id, tenant);
+ALTER TABLE crm_contract.sla_target ADD CONSTRAINT sla_target_id_tenant_key UNIQUE (id, tenant),
   ADD CONSTRAINT sla_target_contract_id_priority_metric_key UNIQUE (contract_id, priority, metric, tenant);
-ALTER TABLE crm_contract.sla_event ADD PRIMARY KEY (id, tenant);
+ALTER TABLE crm_contract.sla_event ADD CONSTRAINT sla_event_id_tenant_key UNIQUE (id, tenant);
 ALTER TABLE crm_contract.party ADD CONSTRAINT party_contract_id_tenant_fkey
   FOREIGN KEY (contract_id, tenant) REFERENCES crm_contract.contract (id, tenant) ON DELETE CASCADE;
 ALTER TABLE crm_contract.clause ADD CONSTRAINT clause_contract_id_tenant_fkey
