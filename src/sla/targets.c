@@ -5,8 +5,10 @@
  */
 #include "postgres.h"
 
+#include "access/parallel.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -15,6 +17,7 @@
 #include "utils/memutils.h"
 
 #include "calendar/cache.h"
+#include "calendar/load_lock.h"
 #include "calendar/report.h"
 #include "core/civil.h"
 #include "core/zone.h"
@@ -97,6 +100,19 @@ targets_calendars(SlaTargets *t)
 	uint64		gen;
 	int			k;
 
+	/*
+	 * Deadlines stored on these calendars: their load locks, shared, once per
+	 * transaction, even when the compiled calendars are cached from an earlier
+	 * one (a year's load then waits for this write; a write that waited for a
+	 * load reads its days afresh below).
+	 */
+	if (t->load_locked != MyProc->lxid && !IsInParallelMode())
+	{
+		for (k = 0; k < SLA_METRICS; k++)
+			if (t->has[k])
+				calendar_share_load_lock(t->calname[k]);
+		t->load_locked = MyProc->lxid;
+	}
 	/* a lookup may rebuild the cache and free what an earlier one returned: repeat until stable */
 	while ((gen = calendar_cache_current()) != t->calgen)
 	{

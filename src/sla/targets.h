@@ -31,6 +31,7 @@ typedef struct SlaTargets
 	char	   *calname[SLA_METRICS];
 	const Calendar *cal[SLA_METRICS];	/* valid while calgen is the calendar cache's */
 	uint64		calgen;
+	LocalTransactionId load_locked;	/* the transaction that holds its calendars' load locks */
 	int			nwarn[SLA_METRICS];
 	int32		warn[SLA_METRICS][SLA_MAX_WARN];	/* shares in millionths, ascending */
 } SlaTargets;
