@@ -22,7 +22,8 @@ DECLARE
   seq text;
   failed text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+  PERFORM FROM pg_extension WHERE extname = 'citus';
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'crm_contract.distribute() needs Citus: extension "citus" is not installed in database "%"', current_database()
       USING ERRCODE = '0A000', HINT = 'On a Citus coordinator: CREATE EXTENSION citus; add the workers; then call it again.';
   END IF;
@@ -37,7 +38,8 @@ BEGIN
       USING ERRCODE = '0A000';
   END IF;
   -- Already distributed: the same answer again (and the identity ranges of any new worker).
-  IF NOT EXISTS (SELECT FROM pg_dist_partition p WHERE p.logicalrelid = 'crm_contract.contract'::regclass) THEN
+  PERFORM FROM pg_dist_partition p WHERE p.logicalrelid = 'crm_contract.contract'::regclass;
+  IF NOT FOUND THEN
     -- the extension's triggers stay on every shard (Citus calls that unsafe: they read
     -- only rows of their own tenant, which are on their node, and reference tables)
     PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
